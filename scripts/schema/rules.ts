@@ -1,0 +1,72 @@
+import type { Condition, FieldTest, ListTest, Rule, ValueTest } from "../../src/types";
+import type { JsonSchema } from "./json-schema";
+
+/**
+ * A `validate()` rule as draft-07: `if` the config is one the rule rejects, `then` fail with
+ * the Rust message. Omitted fields count as their defaults, so a test that the default
+ * passes leaves the field optional and one it fails makes the field `required`.
+ */
+export function ruleSchema<T>(rule: Rule<T>, struct: JsonSchema): JsonSchema {
+  const violation = conditionSchema(rule.when as Condition<unknown>, struct);
+  return { if: violation, then: failAt(rule.at, rule.message, violation) };
+}
+
+type AnyTest = ValueTest<unknown> | ListTest<unknown> | Condition<unknown>;
+
+function conditionSchema(condition: Condition<unknown>, struct: JsonSchema): JsonSchema {
+  const properties: Record<string, JsonSchema> = {};
+  const required: string[] = [];
+  for (const [name, test] of Object.entries(condition as Record<string, AnyTest>)) {
+    const field = struct.properties?.[name];
+    if (!field) throw new Error(`rule names unknown field ${name}`);
+    properties[name] = testSchema(test, field);
+    if (!passes(test, field.default)) required.push(name);
+  }
+  return required.length ? { properties, required } : { properties };
+}
+
+function testSchema(test: AnyTest, field: JsonSchema): JsonSchema {
+  if ("in" in test) return oneOf(test.in as unknown[]);
+  if ("notIn" in test) return oneOf(variants(field).filter((v) => !(test.notIn as unknown[]).includes(v)));
+  if ("isEmpty" in test) return { type: "array", maxItems: 0 };
+  if ("some" in test) return { type: "array", contains: testSchema(test.some as AnyTest, field.items ?? {}) };
+  return { type: "object", ...conditionSchema(test as Condition<unknown>, field) };
+}
+
+function oneOf(values: unknown[]): JsonSchema {
+  return values.length === 1 ? { const: values[0] } : { enum: values };
+}
+
+function variants(field: JsonSchema): unknown[] {
+  if (field.type === "boolean") return [true, false];
+  if (!field.enum) throw new Error(`field has no variants: ${JSON.stringify(field)}`);
+  return field.enum;
+}
+
+/** Whether a value (a field's default) passes a test, judged the way Rust's `matches!` would. */
+export function passes(test: FieldTest<unknown> | AnyTest, value: unknown): boolean {
+  const t = test as AnyTest;
+  if ("in" in t) return (t.in as unknown[]).includes(value);
+  if ("notIn" in t) return !(t.notIn as unknown[]).includes(value);
+  const list = value as unknown[];
+  if ("isEmpty" in t) return list.length === 0;
+  if ("some" in t) return list.some((item) => passes(t.some as AnyTest, item));
+  const struct = value as Record<string, unknown>;
+  return Object.entries(t as Record<string, AnyTest>).every(([name, inner]) => passes(inner, struct[name]));
+}
+
+/**
+ * Fails with `message` at the deepest field of `at` that is present: the field itself when
+ * the user wrote it, otherwise the table that lacks it. The failure is a `not: {}` carrying
+ * `errorMessage`, the form whose message both Ajv (with ajv-errors) and VS Code report.
+ * Where the violation already requires the field, the presence test is left out.
+ */
+export function failAt(at: readonly string[], message: string, violation: JsonSchema): JsonSchema {
+  const fail: JsonSchema = { not: {}, errorMessage: message };
+  if (at.length === 0) return fail;
+  const [name, ...rest] = at;
+  const field = rest.length ? { type: "object", ...failAt(rest, message, violation.properties?.[name] ?? {}) } : fail;
+  const inner = { properties: { [name]: field } };
+  if (violation.required?.includes(name)) return inner;
+  return { if: { required: [name] }, then: inner, else: fail };
+}

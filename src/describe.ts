@@ -1,0 +1,36 @@
+const QUOTE_LIMIT = 60;
+
+/** A JSON string literal, cut short so that a huge value keeps the message short. */
+export function quote(text: string): string {
+  const cut = text.length > QUOTE_LIMIT ? `${text.slice(0, QUOTE_LIMIT)}…` : text;
+  return JSON.stringify(cut);
+}
+
+/** A value in plain words, the way a config author would name it. */
+export function describeValue(value: unknown): string {
+  if (value === null) return "null";
+  if (value === undefined) return "nothing";
+  if (Array.isArray(value)) return "an array";
+  switch (typeof value) {
+    case "string":
+      return `string ${quote(value)}`;
+    case "boolean":
+      return `boolean ${value}`;
+    case "number":
+      return Number.isInteger(value) ? `integer ${value}` : `number ${value}`;
+    case "object":
+      return "a table";
+    default:
+      return `a ${typeof value}`;
+  }
+}
+
+/** `/model/quant/target_modules/1` as `model.quant.target_modules[1]`. */
+export function fieldName(pointer: string): string {
+  if (pointer === "") return "the config";
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((token) => token.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .reduce((name, token, i) => (/^\d+$/.test(token) ? `${name}[${token}]` : i === 0 ? token : `${name}.${token}`), "");
+}

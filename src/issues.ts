@@ -1,0 +1,71 @@
+import { describeValue, fieldName, quote } from "./describe";
+import type { ValidationIssue } from "./result";
+import type { AjvError } from "./validators";
+
+/**
+ * Ajv's errors as the issues Rust would report, in Rust's order: every shape error first
+ * (serde reads the whole document before any `validate()` runs), then the rule errors in the
+ * order the schema lists them, which is `validate()`'s order, quant before rho.
+ */
+export function toIssues(errors: readonly AjvError[], input: unknown): ValidationIssue[] {
+  const shape = new Map<string, AjvError>();
+  const rules: ValidationIssue[] = [];
+  for (const error of errors) {
+    if (error.keyword === "errorMessage") {
+      rules.push({ stage: "validate", path: error.instancePath, message: error.message ?? "" });
+    } else if (error.keyword !== "if") {
+      const seen = shape.get(error.instancePath);
+      if (!seen || error.keyword === "enum") shape.set(error.instancePath, error);
+    }
+  }
+  const deserialize = [...shape.values()].map((error) => shapeIssue(error, input));
+  return [...deserialize, ...rules];
+}
+
+function shapeIssue(error: AjvError, input: unknown): ValidationIssue {
+  const value = valueAt(input, error.instancePath);
+  return {
+    stage: "deserialize",
+    path: error.instancePath,
+    message: `${fieldName(error.instancePath)}: ${expectation(error, value)}`,
+  };
+}
+
+const ARRAY_FORM = " (the array form of a struct is not supported)";
+const MAP_FORM = " (write the variant as a string; the map form of an enum is not supported)";
+
+function expectation(error: AjvError, value: unknown): string {
+  const found = describeValue(value);
+  if (error.keyword === "enum") {
+    const allowed = (error.params.allowedValues ?? []).map((v) => (v === null ? "null" : quote(String(v))));
+    const expected = `expected one of ${allowed.join(", ")}`;
+    if (typeof value === "string") return `unknown variant ${quote(value)}, ${expected}`;
+    return `${expected}, found ${found}${isTable(value) ? MAP_FORM : ""}`;
+  }
+  switch (error.params.type) {
+    case "object":
+      return `expected a table, found ${found}${Array.isArray(value) ? ARRAY_FORM : ""}`;
+    case "array":
+      return `expected an array, found ${found}`;
+    case "boolean":
+      return `expected a boolean (true or false), found ${found}`;
+    default:
+      return `${error.message ?? "is not valid"}, found ${found}`;
+  }
+}
+
+function isTable(value: unknown): boolean {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The value a JSON Pointer names, read without calling anything but plain property access. */
+export function valueAt(root: unknown, pointer: string): unknown {
+  if (pointer === "") return root;
+  let value = root;
+  for (const raw of pointer.slice(1).split("/")) {
+    if (value === null || typeof value !== "object") return undefined;
+    const token = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    value = (value as Record<string, unknown>)[token];
+  }
+  return value;
+}

@@ -1,0 +1,47 @@
+import { copyTable, fillStruct } from "./defaults";
+import { toIssues } from "./issues";
+import type { ValidationIssue, ValidationResult } from "./result";
+import { check, explain, shapes, type Target } from "./validators";
+import type { BurnDragonConfig, LowBitQuantizationConfig, LowBitRhoConfig } from "./types";
+
+/** The value each target yields once valid: Rust's struct, defaults filled in. */
+const build: Record<Target, (input: unknown) => unknown> = {
+  quant: (input) => fillStruct(shapes.quant, input),
+  rho: (input) => fillStruct(shapes.rho, input),
+  config: (input) => {
+    const document = copyTable(input);
+    const model = copyTable(document.model);
+    model.quant = fillStruct(shapes.quant, model.quant);
+    model.rho = fillStruct(shapes.rho, model.rho);
+    document.model = model;
+    return document;
+  },
+};
+
+function run<T>(target: Target, input: unknown): ValidationResult<T> {
+  try {
+    if (check[target](input)) return { valid: true, value: build[target](input) as T };
+    explain[target](input);
+    return { valid: false, errors: toIssues(explain[target].errors ?? [], input) };
+  } catch (error) {
+    return { valid: false, errors: [unreadable(error)] };
+  }
+}
+
+/** Input that throws while being read (a getter, a revoked proxy) is not a config. */
+function unreadable(error: unknown): ValidationIssue {
+  const reason = error instanceof Error ? error.message : String(error);
+  return { stage: "deserialize", path: "", message: `the config could not be read: ${reason}` };
+}
+
+export function validateLowBitQuantizationConfig(value: unknown): ValidationResult<LowBitQuantizationConfig> {
+  return run("quant", value);
+}
+
+export function validateLowBitRhoConfig(value: unknown): ValidationResult<LowBitRhoConfig> {
+  return run("rho", value);
+}
+
+export function validateBurnDragonConfig(value: unknown): ValidationResult<BurnDragonConfig> {
+  return run("config", value);
+}
