@@ -1,0 +1,47 @@
+import { quantizationRules, rhoRules } from "../src/types";
+import { askOracle, oracleUnavailable } from "./support/oracle";
+import { generateCases } from "./support/random-config";
+import { validators, verdictOf } from "./support/targets";
+
+/**
+ * Differential test: fresh random configs through the real Rust code and through the
+ * package; every verdict, stage and `validate` message must agree.
+ */
+const CASES = Number(process.env.ORACLE_CASES ?? 24000);
+const SEED = Number(process.env.ORACLE_SEED ?? 20261126);
+const skip = oracleUnavailable();
+
+if (skip) {
+  console.warn(`SKIPPED differential test against Rust: ${skip}`);
+  test.skip(`differential test against Rust (${skip})`, () => undefined);
+} else {
+  test(`${CASES} random configs agree with Rust (seed ${SEED})`, () => {
+    const cases = generateCases(SEED, CASES);
+    const verdicts = askOracle(cases.map((c) => ({ target: c.target, value: JSON.parse(c.text) })));
+    const disagreements: string[] = [];
+    const messages = new Set<string>();
+    let rejected = 0;
+    cases.forEach((c, i) => {
+      const rust = verdicts[i];
+      const ours = verdictOf(validators[c.target](JSON.parse(c.text)));
+      const expected = rust.ok
+        ? { valid: true }
+        : rust.stage === "validate"
+          ? { valid: false, stage: "validate", message: rust.message }
+          : { valid: false, stage: "deserialize" };
+      if (!rust.ok) rejected++;
+      if (!rust.ok && rust.stage === "validate") messages.add(rust.message);
+      if (JSON.stringify(ours) !== JSON.stringify(expected)) {
+        disagreements.push(`${c.target} ${c.text}\n  rust: ${JSON.stringify(rust)}\n  ours: ${JSON.stringify(ours)}`);
+      }
+    });
+    console.log(
+      `differential: ${cases.length} cases, ${cases.length - rejected} valid, ${rejected} rejected by Rust, ${disagreements.length} disagreements`,
+    );
+    expect(disagreements.slice(0, 10)).toEqual([]);
+    const unreached = [...quantizationRules, ...rhoRules].map((r) => r.message).filter((m) => !messages.has(m));
+    expect(unreached).toEqual([]);
+    expect(rejected).toBeGreaterThan(cases.length / 5);
+    expect(cases.length - rejected).toBeGreaterThan(cases.length / 5);
+  });
+}

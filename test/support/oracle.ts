@@ -1,0 +1,38 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+/** `../shared` beside the project (or BURN_DRAGON_SHARED): absent in a fresh clone elsewhere. */
+export const SHARED_DIR = path.resolve(process.env.BURN_DRAGON_SHARED ?? path.join(__dirname, "../../../shared"));
+const BUILD_SCRIPT = path.join(SHARED_DIR, "oracle/build.sh");
+
+export type OracleTarget = "quant" | "rho" | "model" | "json" | "toml";
+
+/** One answer of the Rust oracle (see ../shared/oracle/README.md). */
+export type OracleVerdict = { ok: true } | { ok: false; stage: "parse" | "validate" | "usage"; message: string };
+
+/** Why the oracle cannot run here, or null when it can. */
+export function oracleUnavailable(): string | null {
+  return fs.existsSync(BUILD_SCRIPT) ? null : `the Rust oracle is not here (${BUILD_SCRIPT} is missing)`;
+}
+
+let binary: string | undefined;
+
+/** Builds the oracle once (cargo, offline) and returns the path of its binary. */
+export function oracleBinary(): string {
+  binary ??= execFileSync("bash", [BUILD_SCRIPT], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] })
+    .trim()
+    .split("\n")
+    .pop()!;
+  return binary;
+}
+
+/** Asks the oracle for the verdict on each case, in one process run. */
+export function askOracle(cases: readonly { target: OracleTarget; value: unknown }[]): OracleVerdict[] {
+  const input = cases.map((c) => JSON.stringify(c)).join("\n") + "\n";
+  const run = spawnSync(oracleBinary(), { input, encoding: "utf8", maxBuffer: 1 << 30 });
+  if (run.status !== 0) throw new Error(`oracle failed (${run.status}): ${run.stderr}`);
+  const verdicts = run.stdout.trim().split("\n").map((line) => JSON.parse(line) as OracleVerdict);
+  if (verdicts.length !== cases.length) throw new Error(`oracle answered ${verdicts.length} of ${cases.length} cases`);
+  return verdicts;
+}
