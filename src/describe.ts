@@ -1,3 +1,5 @@
+import { isTable } from "./tables";
+
 const QUOTE_LIMIT = 60;
 
 /** A JSON string literal, cut short so that a huge value keeps the message short. */
@@ -19,10 +21,15 @@ export function describeValue(value: unknown): string {
     case "number":
       return Number.isInteger(value) ? `integer ${value}` : `number ${value}`;
     case "object":
-      return "a table";
+      return isTable(value) ? "a table" : classOf(value);
     default:
       return `a ${typeof value}`;
   }
+}
+
+function classOf(value: object): string {
+  const name = (Object.getPrototypeOf(value) as { constructor?: { name?: unknown } }).constructor?.name;
+  return typeof name === "string" && name !== "" ? `an object of class ${name.slice(0, QUOTE_LIMIT)}` : "an object that is not a plain table";
 }
 
 /** `/model/quant/target_modules/1` as `model.quant.target_modules[1]`. */

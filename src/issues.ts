@@ -1,5 +1,6 @@
 import { describeValue, fieldName, quote } from "./describe";
 import type { ValidationIssue } from "./result";
+import { isTable, readPath } from "./tables";
 import type { AjvError } from "./validators";
 
 /**
@@ -54,10 +55,6 @@ function expectation(error: AjvError, value: unknown): string {
   }
 }
 
-function isTable(value: unknown): boolean {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 /** The value a JSON Pointer names, read without calling anything but plain property access. */
 export function valueAt(root: unknown, pointer: string): unknown {
   if (pointer === "") return root;
@@ -68,4 +65,20 @@ export function valueAt(root: unknown, pointer: string): unknown {
     value = (value as Record<string, unknown>)[token];
   }
   return value;
+}
+
+/**
+ * Objects at struct positions that are not plain tables (see `isTable`). Values that are
+ * not objects at all are left to the validators, which name the expected type.
+ */
+export function nonTableIssues(structPaths: readonly (readonly string[])[], input: unknown): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  for (const keys of structPaths) {
+    const value = readPath(input, keys);
+    if (value !== null && typeof value === "object" && !Array.isArray(value) && !isTable(value)) {
+      const path = keys.map((key) => `/${key}`).join("");
+      issues.push({ stage: "deserialize", path, message: `${fieldName(path)}: expected a table, found ${describeValue(value)}` });
+    }
+  }
+  return issues;
 }

@@ -1,5 +1,7 @@
 import { copyTable, fillStruct } from "./defaults";
-import { toIssues } from "./issues";
+import { nonTableIssues, toIssues } from "./issues";
+import { layouts } from "./layout";
+import { shortenLists } from "./long-lists";
 import type { ValidationIssue, ValidationResult } from "./result";
 import { check, explain, shapes, type Target } from "./validators";
 import type { BurnDragonConfig, LowBitQuantizationConfig, LowBitRhoConfig } from "./types";
@@ -20,9 +22,12 @@ const build: Record<Target, (input: unknown) => unknown> = {
 
 function run<T>(target: Target, input: unknown): ValidationResult<T> {
   try {
-    if (check[target](input)) return { valid: true, value: build[target](input) as T };
-    explain[target](input);
-    return { valid: false, errors: toIssues(explain[target].errors ?? [], input) };
+    const { structs, lists } = layouts[target];
+    const nonTables = nonTableIssues(structs, input);
+    if (nonTables.length === 0 && check[target](input)) return { valid: true, value: build[target](input) as T };
+    const { view, restore } = shortenLists(input, lists);
+    explain[target](view);
+    return { valid: false, errors: [...nonTables, ...toIssues(restore(explain[target].errors ?? []), input)] };
   } catch (error) {
     return { valid: false, errors: [unreadable(error)] };
   }

@@ -1,0 +1,70 @@
+import { copyTable } from "./defaults";
+import { readPath } from "./tables";
+import type { AjvError } from "./validators";
+
+/** Elements of a long list that are always explained, and distinct later values kept beyond them. */
+const HEAD = 256;
+const DISTINCT_TAIL = 256;
+
+/**
+ * Collecting every error of a million-element list takes seconds and says nothing more than
+ * its first few. Before explaining, a list longer than `HEAD` is cut to its head plus the
+ * first occurrence of each distinct later value (up to `DISTINCT_TAIL`): whether it is empty,
+ * which values it contains, and its first bad element all stay as they were, so the first
+ * error and every rule verdict do too. Error paths are mapped back to the original indices.
+ */
+export function shortenLists(input: unknown, listPaths: readonly (readonly string[])[]): {
+  view: unknown;
+  restore: (errors: AjvError[]) => AjvError[];
+} {
+  let view = input;
+  const origins = new Map<string, number[]>();
+  for (const path of listPaths) {
+    const list = readPath(input, path);
+    if (!Array.isArray(list) || list.length <= HEAD) continue;
+    const { items, origin } = summarize(list);
+    view = write(view, path, items);
+    origins.set(`/${path.join("/")}/`, origin);
+  }
+  if (origins.size === 0) return { view: input, restore: (errors) => errors };
+  return { view, restore: (errors) => errors.map((error) => restorePath(error, origins)) };
+}
+
+function summarize(list: readonly unknown[]): { items: unknown[]; origin: number[] } {
+  const items = list.slice(0, HEAD);
+  const origin = items.map((_, i) => i);
+  const seen = new Set<unknown>(items.map(identity));
+  for (let i = HEAD; i < list.length && seen.size < HEAD + DISTINCT_TAIL; i++) {
+    const key = identity(list[i]);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    items.push(list[i]);
+    origin.push(i);
+  }
+  return { items, origin };
+}
+
+/** Primitives by value; any other value by its kind, which is all an error message says of it. */
+function identity(value: unknown): unknown {
+  if (value === null || typeof value !== "object") return typeof value === "function" ? "function" : value;
+  return Array.isArray(value) ? "[array]" : "[table]";
+}
+
+/** A copy of `root` with the value at `path` replaced; the tables on the path are copied, nothing else. */
+function write(root: unknown, path: readonly string[], value: unknown): unknown {
+  if (path.length === 0) return value;
+  const [key, ...rest] = path;
+  const table = copyTable(root);
+  table[key] = write(table[key], rest, value);
+  return table;
+}
+
+function restorePath(error: AjvError, origins: Map<string, number[]>): AjvError {
+  for (const [prefix, origin] of origins) {
+    if (!error.instancePath.startsWith(prefix)) continue;
+    const [index, ...rest] = error.instancePath.slice(prefix.length).split("/");
+    const original = origin[Number(index)];
+    return { ...error, instancePath: [`${prefix}${original}`, ...rest].join("/") };
+  }
+  return error;
+}

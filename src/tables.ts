@@ -1,0 +1,17 @@
+/**
+ * A table in the JSON sense: an object whose prototype is `Object.prototype` (of any realm)
+ * or null. Class instances, `Map`, `Date` and the like are not config tables: Ajv's
+ * `type: "object"` would let them through, with their fields read from prototypes.
+ */
+export function isTable(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as object | null;
+  return proto === null || Object.getPrototypeOf(proto) === null;
+}
+
+/** The value at `path`, read through tables only. */
+export function readPath(root: unknown, path: readonly string[]): unknown {
+  let value = root;
+  for (const key of path) value = isTable(value) ? value[key] : undefined;
+  return value;
+}
