@@ -32,12 +32,15 @@ function classOf(value: object): string {
   return typeof name === "string" && name !== "" ? `an object of class ${name.slice(0, QUOTE_LIMIT)}` : "an object that is not a plain table";
 }
 
-/** `/model/quant/target_modules/1` as `model.quant.target_modules[1]`. */
-export function fieldName(pointer: string): string {
-  if (pointer === "") return "the config";
-  return pointer
-    .slice(1)
-    .split("/")
-    .map((token) => token.replace(/~1/g, "/").replace(/~0/g, "~"))
-    .reduce((name, token, i) => (/^\d+$/.test(token) ? `${name}[${token}]` : i === 0 ? token : `${name}.${token}`), "");
+/**
+ * A JSON Pointer as the config author writes the field: `/target_modules/1` under
+ * `model.quant` is `model.quant.target_modules[1]`.
+ */
+export function fieldName(pointer: string, root: readonly string[]): string {
+  const tokens = pointer === "" ? [] : pointer.slice(1).split("/").map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const name = [...root, ...tokens].reduce(
+    (name, token, i) => (/^\d+$/.test(token) ? `${name}[${token}]` : i === 0 ? token : `${name}.${token}`),
+    "",
+  );
+  return name === "" ? "the config" : name;
 }

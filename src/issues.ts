@@ -8,7 +8,7 @@ import type { AjvError } from "./validators";
  * (serde reads the whole document before any `validate()` runs), then the rule errors in the
  * order the schema lists them, which is `validate()`'s order, quant before rho.
  */
-export function toIssues(errors: readonly AjvError[], input: unknown): ValidationIssue[] {
+export function toIssues(errors: readonly AjvError[], input: unknown, root: readonly string[]): ValidationIssue[] {
   const shape = new Map<string, AjvError>();
   const rules: ValidationIssue[] = [];
   for (const error of errors) {
@@ -19,16 +19,16 @@ export function toIssues(errors: readonly AjvError[], input: unknown): Validatio
       if (!seen || error.keyword === "enum") shape.set(error.instancePath, error);
     }
   }
-  const deserialize = [...shape.values()].map((error) => shapeIssue(error, input));
+  const deserialize = [...shape.values()].map((error) => shapeIssue(error, input, root));
   return [...deserialize, ...rules];
 }
 
-function shapeIssue(error: AjvError, input: unknown): ValidationIssue {
+function shapeIssue(error: AjvError, input: unknown, root: readonly string[]): ValidationIssue {
   const value = valueAt(input, error.instancePath);
   return {
     stage: "deserialize",
     path: error.instancePath,
-    message: `${fieldName(error.instancePath)}: ${expectation(error, value)}`,
+    message: `${fieldName(error.instancePath, root)}: ${expectation(error, value)}`,
   };
 }
 
@@ -71,13 +71,17 @@ export function valueAt(root: unknown, pointer: string): unknown {
  * Objects at struct positions that are not plain tables (see `isTable`). Values that are
  * not objects at all are left to the validators, which name the expected type.
  */
-export function nonTableIssues(structPaths: readonly (readonly string[])[], input: unknown): ValidationIssue[] {
+export function nonTableIssues(
+  structPaths: readonly (readonly string[])[],
+  input: unknown,
+  root: readonly string[],
+): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   for (const keys of structPaths) {
     const value = readPath(input, keys);
     if (value !== null && typeof value === "object" && !Array.isArray(value) && !isTable(value)) {
       const path = keys.map((key) => `/${key}`).join("");
-      issues.push({ stage: "deserialize", path, message: `${fieldName(path)}: expected a table, found ${describeValue(value)}` });
+      issues.push({ stage: "deserialize", path, message: `${fieldName(path, root)}: expected a table, found ${describeValue(value)}` });
     }
   }
   return issues;

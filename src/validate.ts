@@ -22,12 +22,12 @@ const build: Record<Target, (input: unknown) => unknown> = {
 
 function run<T>(target: Target, input: unknown): ValidationResult<T> {
   try {
-    const { structs, lists } = layouts[target];
-    const nonTables = nonTableIssues(structs, input);
+    const { root, structs, lists } = layouts[target];
+    const nonTables = nonTableIssues(structs, input, root);
     if (nonTables.length === 0 && check[target](input)) return { valid: true, value: build[target](input) as T };
     const { view, restore } = shortenLists(input, lists);
     explain[target](view);
-    return { valid: false, errors: [...nonTables, ...toIssues(restore(explain[target].errors ?? []), input)] };
+    return { valid: false, errors: [...nonTables, ...toIssues(restore(explain[target].errors ?? []), input, root)] };
   } catch (error) {
     return { valid: false, errors: [unreadable(error)] };
   }
@@ -35,7 +35,7 @@ function run<T>(target: Target, input: unknown): ValidationResult<T> {
 
 /** Input that throws while being read (a getter, a revoked proxy) is not a config. */
 function unreadable(error: unknown): ValidationIssue {
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = (error instanceof Error ? error.message : String(error)).slice(0, 200);
   return { stage: "deserialize", path: "", message: `the config could not be read: ${reason}` };
 }
 
