@@ -1,7 +1,9 @@
 import { quantizationRules, rhoRules } from "../../src/types";
 import type { Rules } from "../../src/types";
 import { structSchemas } from "./from-types";
+import { withMarkdownDescriptions, withVariantNotes } from "./annotations";
 import type { JsonSchema } from "./json-schema";
+import { variantNotes } from "./rule-text";
 import { ruleSchema } from "./rules";
 
 const DRAFT_07 = "http://json-schema.org/draft-07/schema#";
@@ -16,27 +18,24 @@ export function schemaId(file: SchemaFileName): string {
   return `urn:burn-dragon-schema:${file.replace(".schema.json", "")}`;
 }
 
+/** A struct with its `validate()` rules, each enum value it names noting the rule beside it. */
 function withRules<T>(struct: JsonSchema, rules: Rules<T>): JsonSchema {
-  return { ...struct, allOf: rules.map((rule) => ruleSchema(rule, struct)) };
+  const noted = withVariantNotes(struct, variantNotes(rules, struct));
+  return { ...noted, allOf: rules.map((rule) => ruleSchema(rule, struct)) };
 }
 
 /** Every schema document this package publishes: self-contained, draft-07. */
 export function schemaDocuments(): Record<SchemaFileName, JsonSchema> {
   const structs = structSchemas();
-  const quant = withRules(structs.LowBitQuantizationConfig, quantizationRules);
-  const rho = withRules(structs.LowBitRhoConfig, rhoRules);
-  const header = (file: SchemaFileName, title: string) => ({ $schema: DRAFT_07, $id: schemaId(file), title });
+  const quant = { title: "burn_dragon [model.quant]", ...withRules(structs.LowBitQuantizationConfig, quantizationRules) };
+  const rho = { title: "burn_dragon [model.rho]", ...withRules(structs.LowBitRhoConfig, rhoRules) };
+  const document = (file: SchemaFileName, schema: JsonSchema): JsonSchema =>
+    withMarkdownDescriptions({ $schema: DRAFT_07, $id: schemaId(file), ...schema });
   return {
-    "low-bit-quantization-config.schema.json": {
-      ...header("low-bit-quantization-config.schema.json", "burn_dragon [model.quant]"),
-      ...quant,
-    },
-    "low-bit-rho-config.schema.json": {
-      ...header("low-bit-rho-config.schema.json", "burn_dragon [model.rho]"),
-      ...rho,
-    },
-    "burn-dragon-config.schema.json": {
-      ...header("burn-dragon-config.schema.json", "burn_dragon training config"),
+    "low-bit-quantization-config.schema.json": document("low-bit-quantization-config.schema.json", quant),
+    "low-bit-rho-config.schema.json": document("low-bit-rho-config.schema.json", rho),
+    "burn-dragon-config.schema.json": document("burn-dragon-config.schema.json", {
+      title: "burn_dragon training config",
       description: "A whole burn_dragon training config. Only `model.quant` and `model.rho` are checked; every other key is left open.",
       type: "object",
       properties: {
@@ -50,6 +49,6 @@ export function schemaDocuments(): Record<SchemaFileName, JsonSchema> {
         },
       },
       definitions: { LowBitQuantizationConfig: quant, LowBitRhoConfig: rho },
-    },
+    }),
   };
 }

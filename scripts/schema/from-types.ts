@@ -1,5 +1,6 @@
 import * as path from "node:path";
 import { createGenerator } from "ts-json-schema-generator";
+import { enumAnnotations, variantDocs } from "./annotations";
 import type { JsonSchema } from "./json-schema";
 
 const root = path.resolve(__dirname, "../..");
@@ -11,7 +12,8 @@ export type StructName = "LowBitQuantizationConfig" | "LowBitSavedActivationConf
  * Runs ts-json-schema-generator over `src/types` and returns each struct as a plain object
  * schema: enums inlined into the fields that use them (a `$ref` hides its siblings from
  * draft-07 tools), `T | null` as one enum, and a struct-typed field's default assembled from
- * the defaults of the struct's own fields.
+ * the defaults of the struct's own fields. Each enum carries its variants' descriptions
+ * from the `variants.ts` beside its union, keyed by the enum's type name.
  */
 export function structSchemas(): Record<StructName, JsonSchema> {
   const generator = createGenerator({
@@ -57,7 +59,7 @@ function normalizeField(field: JsonSchema, definitions: Record<string, JsonSchem
       const struct = normalize(target, definitions);
       return { ...fieldsOf(struct), ...own, default: defaultsOf(struct) };
     }
-    return { type: target.type, enum: target.enum, ...own };
+    return { ...inlineEnum({ $ref }, definitions), ...own };
   }
   if (anyOf) return { ...nullable(anyOf, definitions), ...own };
   if (items) return { type: "array", items: inlineEnum(items, definitions), ...own };
@@ -70,14 +72,19 @@ function nullable(anyOf: JsonSchema[], definitions: Record<string, JsonSchema>):
   if (variants.length !== 1 || variants.length === anyOf.length) {
     throw new Error(`unsupported union in src/types: ${JSON.stringify(anyOf)}`);
   }
-  const inner = inlineEnum(variants[0], definitions);
-  return { type: [inner.type as string, "null"], enum: [...(inner.enum ?? []), null] };
+  const ref = variants[0].$ref;
+  if (!ref) throw new Error(`unsupported nullable field in src/types: ${JSON.stringify(anyOf)}`);
+  const { type, enum: values } = definitions[refName(ref)];
+  const withNull = [...(values ?? []), null];
+  return { type: [type as string, "null"], enum: withNull, ...enumAnnotations(variantDocs(refName(ref), withNull)) };
 }
 
 function inlineEnum(schema: JsonSchema, definitions: Record<string, JsonSchema>): JsonSchema {
   if (!schema.$ref) return schema;
-  const { type, enum: values } = definitions[refName(schema.$ref)];
-  return { type, enum: values };
+  const name = refName(schema.$ref);
+  const { type, enum: values } = definitions[name];
+  if (!values) throw new Error(`${name} is neither a struct nor an enum`);
+  return { type, enum: values, ...enumAnnotations(variantDocs(name, values)) };
 }
 
 function fieldsOf({ type, properties }: JsonSchema): JsonSchema {
