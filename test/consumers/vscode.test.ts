@@ -1,0 +1,113 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { pathToFileURL } from "node:url";
+import {
+  ErrorCode,
+  getLanguageService,
+  type CompletionList,
+  type Diagnostic,
+  type MarkupContent,
+  TextDocument,
+} from "vscode-json-languageservice";
+import { quantizationVariants } from "../../src/types/quant/variants";
+import { jsonDocumentCases, RULE_MESSAGES } from "./rust-verdicts";
+
+/**
+ * VS Code's JSON support (vscode-json-languageservice) with `schema/burn-dragon-config.schema.json`
+ * associated the way a `json.schemas` setting does. It must never fetch anything: the file
+ * is self-contained, so any schema request is a failure.
+ *
+ * VS Code's own defaults apply: schema problems are warnings, syntax errors are errors, and
+ * a duplicate key is a "Duplicate object key" warning. So "VS Code rejects" means "VS Code
+ * reports any problem": every diagnostic counts, whatever its severity.
+ */
+const SCHEMA_FILE = path.resolve(__dirname, "../../schema/burn-dragon-config.schema.json");
+const schema = JSON.parse(fs.readFileSync(SCHEMA_FILE, "utf8"));
+const requested: string[] = [];
+const service = getLanguageService({
+  schemaRequestService: async (uri) => {
+    requested.push(uri);
+    throw new Error(`no network: ${uri}`);
+  },
+  clientCapabilities: { textDocument: { completion: { completionItem: { documentationFormat: ["markdown"] } } } },
+});
+service.configure({
+  validate: true,
+  schemas: [{ uri: pathToFileURL(SCHEMA_FILE).href, fileMatch: ["*.json"], schema }],
+});
+
+let version = 0;
+function open(text: string): TextDocument {
+  return TextDocument.create("file:///work/config.json", "json", ++version, text);
+}
+
+async function diagnostics(text: string): Promise<Diagnostic[]> {
+  const document = open(text);
+  return service.doValidation(document, service.parseJSONDocument(document));
+}
+
+afterAll(() => {
+  expect(requested).toEqual([]);
+});
+
+describe("whole documents: a problem exactly when Rust rejects, and the Rust message for a rule", () => {
+  const cases = jsonDocumentCases();
+
+  test("there are cases of every kind", () => {
+    const kinds = new Set(cases.map((c) => (c.expect.valid ? "valid" : c.expect.stage)));
+    expect([...kinds].sort()).toEqual(["deserialize", "valid", "validate"]);
+  });
+
+  test.each(cases.map((c) => [c.name, c] as const))("%s", async (_name, { text, expect: rust }) => {
+    const found = await diagnostics(text);
+    const shown = found.map((d) => (typeof d.message === "string" ? d.message : d.message.value));
+    if (rust.valid) {
+      expect(shown).toEqual([]);
+    } else if (rust.stage === "validate") {
+      // Rust stops at its first failing rule; VS Code shows every one, each in Rust's words.
+      expect(shown).toContain(rust.message);
+      expect(shown.filter((message) => !RULE_MESSAGES.has(message))).toEqual([]);
+    } else {
+      expect(found.length).toBeGreaterThan(0);
+    }
+  });
+
+  test("a duplicate key, which Rust rejects, is reported as VS Code's duplicate-key warning", async () => {
+    const duplicates = cases.filter((c) => c.name.startsWith("json-text"));
+    expect(duplicates.length).toBeGreaterThan(0);
+    for (const { text } of duplicates) {
+      const codes = (await diagnostics(text)).map((d) => d.code);
+      expect(codes).toContain(ErrorCode.DuplicateKey);
+    }
+  });
+});
+
+describe("editing", () => {
+  const text = '{\n  "model": {\n    "quant": {\n      "protocol": "bitnet_b158"\n    }\n  }\n}\n';
+  const document = open(text);
+  const json = service.parseJSONDocument(document);
+  const at = (needle: string, shift = 0) => document.positionAt(text.indexOf(needle) + shift);
+  const markdown = (value: unknown): string => {
+    if (Array.isArray(value)) return value.map(markdown).join("\n\n");
+    return typeof value === "string" ? value : (value as MarkupContent).value;
+  };
+
+  test("completion offers every protocol variant with its description", async () => {
+    const list = (await service.doComplete(document, at('"bitnet_b158"'), json)) as CompletionList;
+    const offered = new Map(list.items.map((item) => [item.label, markdown(item.documentation)]));
+    for (const [variant, doc] of Object.entries(quantizationVariants.BitNetLowBitProtocol)) {
+      expect(offered.get(JSON.stringify(variant))).toContain(doc);
+    }
+  });
+
+  test("hover on a key shows the field's description", async () => {
+    const hover = await service.doHover(document, at('"protocol"', 2), json);
+    const field = schema.definitions.LowBitQuantizationConfig.properties.protocol;
+    expect(markdown(hover?.contents)).toContain(field.markdownDescription);
+  });
+
+  test("hover on a value shows the variant's description", async () => {
+    const hover = await service.doHover(document, at('"bitnet_b158"', 2), json);
+    expect(markdown(hover?.contents)).toContain(quantizationVariants.BitNetLowBitProtocol.bitnet_b158);
+  });
+});
