@@ -1,0 +1,84 @@
+import type { ValidationIssue } from "../result";
+import type { BurnDragonConfig } from "../types";
+import { validateBurnDragonConfig } from "../validate";
+import { DATETIME_STAND_IN, toDocument, type ConfigDocument } from "./document";
+import { parseJson } from "./json";
+import { positionFor, type Located } from "./located";
+import { parseToml } from "./toml";
+import { TableRedefinition } from "./toml/walk";
+import { unknownKeys } from "./unknown-keys";
+import { parseYaml } from "./yaml";
+
+export type ConfigFormat = "toml" | "json" | "yaml";
+
+export interface CheckOptions {
+  /** Unknown keys in `quant`, `rho` and `saved_activations` are errors, not warnings. */
+  strict?: boolean;
+}
+
+/** The verdict on a document, every issue placed; `warnings` are unknown keys when not strict. */
+export interface DocumentCheck {
+  valid: boolean;
+  value?: BurnDragonConfig;
+  errors: Located[];
+  warnings: Located[];
+}
+
+/**
+ * A config text as a document. Throws `ConfigSyntaxError` when the text is not well-formed;
+ * a table defined twice in TOML is a document whose only issue is that (serde's stage).
+ */
+export function parseConfigText(text: string, format: ConfigFormat): ConfigDocument {
+  try {
+    switch (format) {
+      case "toml":
+        return toDocument(parseToml(text));
+      case "json":
+        return toDocument(parseJson(text));
+      case "yaml":
+        return toDocument(parseYaml(text), { rejectAllDuplicates: true });
+    }
+  } catch (error) {
+    if (!(error instanceof TableRedefinition)) throw error;
+    const { line, column, ...issue } = error.issue;
+    return {
+      value: {},
+      positions: new Map(),
+      duplicates: [{ issue: { ...issue, path: "" }, at: { line: line ?? 1, column: column ?? 1 } }],
+      datetimes: new Map(),
+    };
+  }
+}
+
+/** Rust's verdict on a parsed document (serde's duplicate fields first), then the unknown keys. */
+export function checkDocument(document: ConfigDocument, options: CheckOptions = {}): DocumentCheck {
+  const place = (issue: ValidationIssue): Located => ({ issue, at: positionFor(document.positions, issue.path) });
+  const unknown = unknownKeys(document.value).map(({ path, message }) =>
+    place({ stage: "deserialize", path, message }),
+  );
+  const result = validateBurnDragonConfig(document.value);
+  let errors: Located[];
+  if (document.duplicates.length > 0) {
+    const shape = result.valid ? [] : result.errors.filter((issue) => issue.stage === "deserialize");
+    errors = [...document.duplicates, ...shape.map(place)];
+  } else {
+    errors = result.valid ? [] : result.errors.map((issue) => place(nameDatetime(issue, document)));
+  }
+  if (options.strict) errors = [...errors, ...unknown];
+  const valid = errors.length === 0;
+  return {
+    valid,
+    value: valid && result.valid ? result.value : undefined,
+    errors,
+    warnings: options.strict ? [] : unknown,
+  };
+}
+
+/** A datetime stood in for by a number: say what was really there. */
+function nameDatetime(issue: ValidationIssue, document: ConfigDocument): ValidationIssue {
+  const text = document.datetimes.get(issue.path);
+  if (text === undefined) return issue;
+  const standIn = `found integer ${DATETIME_STAND_IN}`;
+  if (!issue.message.endsWith(standIn)) return issue;
+  return { ...issue, message: `${issue.message.slice(0, -standIn.length)}found datetime ${text}` };
+}

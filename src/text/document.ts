@@ -1,0 +1,87 @@
+import { fieldName } from "../describe";
+import type { Located } from "./located";
+import type { Shape } from "../validators";
+import { childPointer } from "./pointer";
+import type { Position } from "./position";
+import { DOCUMENT_STRUCT, fieldOf, structOf } from "./structs";
+import type { TreeNode } from "./tree";
+
+/** A parsed config text: the plain value, where each part of it was set, and what serde rejects on sight. */
+export interface ConfigDocument {
+  value: unknown;
+  /** JSON Pointer → the key that set the value there (or the value itself, for a list item). */
+  positions: Map<string, Position>;
+  /** Duplicate fields of the serde structs, in document order. */
+  duplicates: Located[];
+  /** Datetimes inside the checked structs, which no field accepts: pointer → the datetime text. */
+  datetimes: Map<string, string>;
+}
+
+export interface DocumentOptions {
+  /** Reject every duplicate key (YAML), not only a struct's duplicate fields (serde: TOML, JSON). */
+  rejectAllDuplicates?: boolean;
+}
+
+/**
+ * A stand-in for a datetime in a checked field: a number, which no field of the structs
+ * accepts either, so the validators name the field and what it expects.
+ */
+export const DATETIME_STAND_IN = 0;
+
+/** The plain value of a tree, keys set as data (`__proto__` included), later duplicates winning. */
+export function toDocument(tree: TreeNode, options: DocumentOptions = {}): ConfigDocument {
+  const document: ConfigDocument = { value: undefined, positions: new Map(), duplicates: [], datetimes: new Map() };
+  document.positions.set("", tree.at);
+  document.value = build(document, options, tree, "", DOCUMENT_STRUCT, false);
+  return document;
+}
+
+function build(
+  document: ConfigDocument,
+  options: DocumentOptions,
+  node: TreeNode,
+  pointer: string,
+  struct: Shape | undefined,
+  checked: boolean,
+): unknown {
+  switch (node.kind) {
+    case "scalar":
+      return node.value;
+    case "datetime":
+      if (!checked) return node.text;
+      document.datetimes.set(pointer, node.text);
+      return DATETIME_STAND_IN;
+    case "array":
+      return node.items.map((item, i) => {
+        const at = childPointer(pointer, i);
+        document.positions.set(at, item.at);
+        return build(document, options, item, at, undefined, checked);
+      });
+    case "table": {
+      const out: Record<string, unknown> = {};
+      const seen = new Map<string, Position>();
+      for (const entry of node.entries) {
+        const at = childPointer(pointer, entry.key);
+        const field = fieldOf(struct, entry.key);
+        const first = seen.get(entry.key);
+        if (first && (field || options.rejectAllDuplicates)) {
+          const message = `${fieldName(at, [])}: duplicate field \`${entry.key}\` (first set at line ${first.line}, column ${first.column})`;
+          document.duplicates.push({ issue: { stage: "deserialize", path: at, message }, at: entry.at });
+          continue;
+        }
+        if (first) forgetBelow(document.positions, at);
+        else seen.set(entry.key, entry.at);
+        document.positions.set(at, entry.at);
+        const value = build(document, options, entry.value, at, structOf(field), field !== undefined);
+        Object.defineProperty(out, entry.key, { value, enumerable: true, writable: true, configurable: true });
+      }
+      return out;
+    }
+  }
+}
+
+/** A later duplicate of an unknown key replaces the earlier value, positions included. */
+function forgetBelow(positions: Map<string, Position>, pointer: string): void {
+  const prefix = `${pointer}/`;
+  for (const key of positions.keys()) if (key.startsWith(prefix)) positions.delete(key);
+}

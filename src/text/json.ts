@@ -1,0 +1,59 @@
+import { parseTree, ParseErrorCode, type Node, type ParseError } from "jsonc-parser";
+import { LineIndex } from "./position";
+import { ConfigSyntaxError } from "./syntax-error";
+import type { TreeNode } from "./tree";
+
+/** What went wrong, in words, for each of jsonc-parser's error codes. */
+const PROBLEMS: Record<ParseErrorCode, string> = {
+  [ParseErrorCode.InvalidSymbol]: "unexpected character",
+  [ParseErrorCode.InvalidNumberFormat]: "invalid number",
+  [ParseErrorCode.PropertyNameExpected]: "expected a key in double quotes",
+  [ParseErrorCode.ValueExpected]: "expected a value",
+  [ParseErrorCode.ColonExpected]: "expected `:`",
+  [ParseErrorCode.CommaExpected]: "expected `,`",
+  [ParseErrorCode.CloseBraceExpected]: "expected `}`",
+  [ParseErrorCode.CloseBracketExpected]: "expected `]`",
+  [ParseErrorCode.EndOfFileExpected]: "unexpected text after the document",
+  [ParseErrorCode.InvalidCommentToken]: "comments are not allowed in JSON",
+  [ParseErrorCode.UnexpectedEndOfComment]: "unterminated comment",
+  [ParseErrorCode.UnexpectedEndOfString]: "unterminated string",
+  [ParseErrorCode.UnexpectedEndOfNumber]: "incomplete number",
+  [ParseErrorCode.InvalidUnicode]: "invalid \\u escape in a string",
+  [ParseErrorCode.InvalidEscapeCharacter]: "invalid escape in a string",
+  [ParseErrorCode.InvalidCharacter]: "control character in a string (write it as an escape)",
+};
+
+/**
+ * Strict JSON, as serde_json reads it: no comments, no trailing commas, no byte-order mark,
+ * nothing after the document. Duplicate keys are kept for the struct rules to judge.
+ */
+export function parseJson(text: string): TreeNode {
+  const lines = new LineIndex(text);
+  if (text.charCodeAt(0) === 0xfeff) throw new ConfigSyntaxError("a byte-order mark is not allowed in JSON", lines.at(0));
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  if (errors.length > 0 || !root) {
+    const [first] = errors;
+    throw new ConfigSyntaxError(PROBLEMS[first.error] ?? "invalid JSON", lines.at(first.offset));
+  }
+  return toTree(root, lines);
+}
+
+function toTree(node: Node, lines: LineIndex): TreeNode {
+  const at = lines.at(node.offset);
+  switch (node.type) {
+    case "object":
+      return {
+        kind: "table",
+        at,
+        entries: (node.children ?? []).map((property) => {
+          const [key, value] = property.children as [Node, Node];
+          return { key: key.value as string, at: lines.at(property.offset), value: toTree(value, lines) };
+        }),
+      };
+    case "array":
+      return { kind: "array", at, items: (node.children ?? []).map((item) => toTree(item, lines)) };
+    default:
+      return { kind: "scalar", at, value: node.value as string | number | boolean | null };
+  }
+}

@@ -1,0 +1,20 @@
+import type { Position } from "./position";
+
+/**
+ * A parsed config text as serde sees it: tables are lists of entries in document order,
+ * duplicates kept, so that the rules about duplicate keys can be applied afterwards.
+ */
+export type TreeNode =
+  | { kind: "table"; at: Position; entries: TreeEntry[] }
+  | { kind: "array"; at: Position; items: TreeNode[] }
+  | { kind: "scalar"; at: Position; value: string | number | boolean | null }
+  | { kind: "datetime"; at: Position; text: string };
+
+export interface TreeEntry {
+  key: string;
+  /** Where the key stands (for a TOML table header, the header's segment naming it). */
+  at: Position;
+  value: TreeNode;
+}
+
+export type TreeTable = Extract<TreeNode, { kind: "table" }>;

@@ -1,0 +1,25 @@
+import type { ValidationResult } from "../result";
+import type { BurnDragonConfig } from "../types";
+import { checkDocument, parseConfigText, type CheckOptions, type ConfigFormat } from "./check";
+import { withPosition } from "./located";
+import { readFailure } from "./read-failure";
+
+/**
+ * A whole config file's text, checked as Rust reads it: parsed with positions (duplicate
+ * fields rejected as serde does), then `model.quant` and `model.rho` validated. Every issue
+ * carries the line and column of the key that set the offending value; a text that is not
+ * well-formed TOML, JSON or YAML gives one `deserialize` issue at the place it breaks.
+ */
+export function validateConfigText(
+  text: string,
+  format: ConfigFormat,
+  options: CheckOptions = {},
+): ValidationResult<BurnDragonConfig> {
+  try {
+    const check = checkDocument(parseConfigText(text, format), options);
+    if (check.valid && check.value) return { valid: true, value: check.value };
+    return { valid: false, errors: check.errors.map(withPosition) };
+  } catch (error) {
+    return { valid: false, errors: [withPosition(readFailure(error, format))] };
+  }
+}
