@@ -49,6 +49,8 @@ function build(
       return node.value;
     case "datetime":
       if (!checked) return node.text;
+      // toml 0.5 hands a datetime to serde as a one-key table; a struct ignores the key.
+      if (struct) return {};
       document.datetimes.set(pointer, node.text);
       return DATETIME_STAND_IN;
     case "array":

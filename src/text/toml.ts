@@ -12,7 +12,8 @@ import type { TreeNode } from "./tree";
 export function parseToml(text: string): TreeNode {
   let program;
   try {
-    program = parseTomlAst(text);
+    // toml 0.5 skips a leading byte-order mark.
+    program = parseTomlAst(text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text);
   } catch (error) {
     const { lineNumber, column, message } = error as { lineNumber?: number; column?: number; message?: string };
     if (typeof lineNumber !== "number" || typeof column !== "number") throw error;

@@ -179,3 +179,9 @@ export function generateCases(seed: number, count: number): GeneratedCase[] {
     return { target, text: JSON.stringify(value) };
   });
 }
+
+/** `count` whole config documents as JSON text, reproducible from `seed`, for rendering as TOML or JSON files. */
+export function generateDocuments(seed: number, count: number): string[] {
+  const rng = new Random(seed);
+  return Array.from({ length: count }, () => JSON.stringify(documentValue({ rng, noise: rng.pick(NOISE_LEVELS) })));
+}

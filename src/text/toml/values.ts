@@ -49,6 +49,11 @@ export function valueOf(node: AST.TOMLContentNode): TomlValue {
             throw new ConfigSyntaxError("invalid number: the integer does not fit in 64 bits", at);
           }
           return { kind: "scalar", at, value: node.value };
+        case "float":
+          if (!Number.isFinite(node.value) && !/^[+-]?(inf|nan)$/.test(node.number)) {
+            throw new ConfigSyntaxError("invalid number: the float is out of range", at);
+          }
+          return { kind: "scalar", at, value: node.value };
         case "offset-date-time":
         case "local-date-time":
         case "local-date":

@@ -1,0 +1,34 @@
+import type { Random } from "../../support/random-config";
+
+const JUNK = ["true", '"none"', "null", "1", "{}", '"int8"'];
+
+/**
+ * A document as JSON text, compact or indented, with now and then a key written twice in
+ * one object (the same value again, or another).
+ */
+export function renderJson(document: unknown, rng: Random): string {
+  const indent = rng.chance(0.5) ? "  " : "";
+  const newline = indent ? "\n" : "";
+
+  function render(value: unknown, depth: number): string {
+    const pad = indent.repeat(depth + 1);
+    const end = newline + indent.repeat(depth);
+    if (Array.isArray(value)) {
+      if (value.length === 0) return "[]";
+      return `[${newline}${value.map((item) => pad + render(item, depth + 1)).join(`,${newline}`)}${end}]`;
+    }
+    if (typeof value === "object" && value !== null) {
+      const entries = Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}:${indent ? " " : ""}${render(v, depth + 1)}`);
+      if (entries.length > 0 && rng.chance(0.12)) {
+        const copy = rng.pick(entries);
+        const again = rng.chance(0.5) ? copy : copy.replace(/:.*$/s, `: ${rng.pick(JUNK)}`);
+        entries.splice(Math.floor(rng.next() * (entries.length + 1)), 0, again);
+      }
+      if (entries.length === 0) return "{}";
+      return `{${newline}${entries.map((entry) => pad + entry).join(`,${newline}`)}${end}}`;
+    }
+    return JSON.stringify(value);
+  }
+
+  return render(document, 0);
+}
