@@ -1,11 +1,17 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { DOCS_DIR, docFiles } from "./docs/files";
 import { schemaFiles } from "./schema/files";
+import { SCHEMA_DIR } from "./schema/published";
 
-/** Writes `schema/*.json` from `src/types`. */
-const dir = path.resolve(__dirname, "../schema");
-fs.mkdirSync(dir, { recursive: true });
-for (const [name, text] of Object.entries(schemaFiles())) {
-  fs.writeFileSync(path.join(dir, name), text);
-  console.log(`wrote schema/${name}`);
+/** Writes `schema/*.json` and `docs/reference.md` from `src/types`. */
+for (const [dir, files] of [
+  [SCHEMA_DIR, schemaFiles()],
+  [DOCS_DIR, docFiles()],
+] as const) {
+  fs.mkdirSync(dir, { recursive: true });
+  for (const [name, text] of Object.entries(files)) {
+    fs.writeFileSync(path.join(dir, name), text);
+    console.log(`wrote ${path.relative(path.resolve(__dirname, ".."), path.join(dir, name))}`);
+  }
 }

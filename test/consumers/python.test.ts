@@ -26,7 +26,8 @@ function pythonUnavailable(): string | null {
 }
 
 function run(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(PYTHON, args, { encoding: "utf8", maxBuffer: 1 << 28 });
+  // -B: importing the example must not leave __pycache__ beside it.
+  const result = spawnSync(PYTHON, ["-B", ...args], { encoding: "utf8", maxBuffer: 1 << 28 });
   if (result.error) throw result.error;
   return result;
 }
