@@ -21,7 +21,7 @@ function offline(cwd: string): Environment {
     cwd: () => cwd,
     envVar: () => undefined,
     envVars: () => [],
-    findConfigFile: () => undefined,
+    findConfigFile: (from) => [".taplo.toml"].map((name) => path.join(from, name)).find((file) => fs.existsSync(file)),
     glob: (pattern) => (fs.existsSync(pattern) ? [pattern] : []),
     isAbsolute: (p) => path.isAbsolute(p),
     now: () => new Date(),
@@ -79,34 +79,48 @@ describe("the TOML vectors, linted with the schema associated by path", () => {
 });
 
 /**
- * The `#:schema` directive the README shows. @taplo/lib's `lint()` does not implement it
- * (it panics with "not yet implemented"), but the taplo CLI compiled into the same wasm
- * module does: run `taplo lint` on files that carry the directive, as Even Better TOML and
- * the taplo CLI do.
+ * The two ways the README associates the schema with TOML files. @taplo/lib's `lint()` does
+ * not implement the `#:schema` directive (it panics with "not yet implemented"), but the
+ * taplo CLI compiled into the same wasm module does: run `taplo lint` on files, as Even
+ * Better TOML and the taplo CLI do.
  */
-describe("the `#:schema` directive", () => {
+describe("taplo's CLI with the README's associations", () => {
   type Cli = (env: unknown, args: string[]) => Promise<void>;
   const cli = () => (Taplo as unknown as { taplo: { run_cli: Cli } }).taplo.run_cli;
   const vectors = readVectors<TextVector>("toml-text.jsonl");
   const valid = vectors.find((v) => v.expect.valid)!;
   const violation = vectors.find((v) => !v.expect.valid && v.expect.stage === "validate")!;
 
-  async function lintFile(name: string, text: string): Promise<boolean> {
-    const file = path.join(workDir, name);
-    const directive = `#:schema ${path.relative(workDir, SCHEMA_FILE)}\n`;
-    fs.writeFileSync(file, directive + text);
+  async function lintFile(dir: string, name: string, text: string, args: string[] = []): Promise<boolean> {
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, text);
     try {
-      await cli()(convertEnv(offline(workDir)), ["taplo", "lint", "--no-auto-config", file]);
+      await cli()(convertEnv(offline(dir)), ["taplo", "lint", ...args, file]);
       return true;
     } catch {
       return false;
     }
   }
 
-  test("a valid config passes and a rule violation fails, with the schema path relative to the file", async () => {
+  test("`#:schema` on the first line, the path relative to the file", async () => {
+    const dir = path.join(workDir, "directive");
+    const directive = `#:schema ${path.relative(dir, SCHEMA_FILE)}\n`;
     read.length = 0;
-    expect(await lintFile("valid.toml", valid.text)).toBe(true);
-    expect(await lintFile("violation.toml", violation.text)).toBe(false);
+    expect(await lintFile(dir, "valid.toml", directive + valid.text, ["--no-auto-config"])).toBe(true);
+    expect(await lintFile(dir, "violation.toml", directive + violation.text, ["--no-auto-config"])).toBe(false);
+    expect(read).toContain(SCHEMA_FILE);
+  });
+
+  test("`[schema] path` in `.taplo.toml`", async () => {
+    const dir = path.join(workDir, "config");
+    fs.mkdirSync(dir, { recursive: true });
+    const config = `include = ["*.toml"]\n\n[schema]\npath = ${JSON.stringify(path.relative(dir, SCHEMA_FILE))}\n`;
+    fs.writeFileSync(path.join(dir, ".taplo.toml"), config);
+    read.length = 0;
+    expect(await lintFile(dir, "valid.toml", valid.text)).toBe(true);
+    expect(await lintFile(dir, "violation.toml", violation.text)).toBe(false);
+    expect(read).toContain(path.join(dir, ".taplo.toml"));
     expect(read).toContain(SCHEMA_FILE);
   });
 });
