@@ -20,11 +20,38 @@ export function createAjv(kind: ValidatorKind): Ajv {
     messages: explain,
     strict: true,
     allowUnionTypes: true,
-    code: { source: true, esm: false, optimize: true },
+    // Several passes fold away the constant branches Ajv emits around `if`/`then`.
+    code: { source: true, esm: false, optimize: 3 },
   });
   addFormats(ajv);
   if (explain) ajvErrors(ajv);
   else ajv.addKeyword("errorMessage");
   ajv.addVocabulary(ANNOTATION_KEYWORDS);
   return ajv;
+}
+
+/** Keywords that only describe: the verdict and the errors are the same without them. */
+const DESCRIPTIVE = new Set(["title", "description", "default", "examples", "$comment", ...ANNOTATION_KEYWORDS]);
+const SUBSCHEMA_MAPS = new Set(["properties", "definitions"]);
+const SUBSCHEMA_LISTS = new Set(["allOf", "anyOf", "oneOf"]);
+const VALUES = new Set(["const", "enum"]);
+
+/**
+ * The schema as the validators are compiled from it: descriptive keywords removed (and
+ * `errorMessage` too for `check`, which reports no messages). Ajv embeds each compiled
+ * schema in the standalone code; without them the modules are a fraction of the size and
+ * load faster.
+ */
+export function compilable<T>(schema: T, kind: ValidatorKind): T {
+  if (schema === null || typeof schema !== "object" || Array.isArray(schema)) return schema;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (DESCRIPTIVE.has(key) || (key === "errorMessage" && kind === "check")) continue;
+    if (VALUES.has(key)) out[key] = value;
+    else if (SUBSCHEMA_MAPS.has(key)) {
+      out[key] = Object.fromEntries(Object.entries(value as object).map(([name, sub]) => [name, compilable(sub, kind)]));
+    } else if (SUBSCHEMA_LISTS.has(key)) out[key] = (value as unknown[]).map((sub) => compilable(sub, kind));
+    else out[key] = compilable(value, kind);
+  }
+  return out as T;
 }

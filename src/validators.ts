@@ -1,4 +1,5 @@
-/** The validators and shapes that `npm run build` compiled from `schema/*.json`. */
+/** The validators, shapes and value builders that `npm run build` compiled from `schema/*.json`. */
+import { isTable } from "./tables";
 
 export type Target = "quant" | "rho" | "config";
 
@@ -17,7 +18,47 @@ export interface CompiledValidator {
 
 export type Shape = { [field: string]: { default: unknown } | { struct: Shape } };
 
-/* These modules are written by scripts/build-validators.ts; no schema is compiled at run time. */
-export const check = require("./generated/check.js") as Record<Target, CompiledValidator>;
-export const explain = require("./generated/explain.js") as Record<Target, CompiledValidator>;
+/** Builds a struct's deserialized value, or `undefined` when a struct position holds no table. */
+export type StructBuilder = (input: unknown) => Record<string, unknown> | undefined;
+
+type Loaders = Record<Target, () => { validate: CompiledValidator }>;
+
+/*
+ * These modules are written by scripts/build-validators.ts; no schema is compiled at run
+ * time. Each is loaded on first use: a process that validates one target, or only valid
+ * input, never reads the others' code.
+ */
+const checkModules: Loaders = {
+  quant: () => require("./generated/check-quant.js"),
+  rho: () => require("./generated/check-rho.js"),
+  config: () => require("./generated/check-config.js"),
+};
+const explainModules: Loaders = {
+  quant: () => require("./generated/explain-quant.js"),
+  rho: () => require("./generated/explain-rho.js"),
+  config: () => require("./generated/explain-config.js"),
+};
+
+function onFirstUse(loaders: Loaders): Record<Target, CompiledValidator> {
+  const validators = {} as Record<Target, CompiledValidator>;
+  for (const target of Object.keys(loaders) as Target[]) {
+    Object.defineProperty(validators, target, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const { validate } = loaders[target]();
+        // From now on a plain data property: no getter call on the hot path.
+        Object.defineProperty(validators, target, { value: validate, enumerable: true });
+        return validate;
+      },
+    });
+  }
+  return validators;
+}
+
+export const check = onFirstUse(checkModules);
+export const explain = onFirstUse(explainModules);
 export const shapes = require("./generated/shapes.json") as Record<"quant" | "rho", Shape>;
+export const builders = (require("./generated/build.js") as (table: typeof isTable) => Record<"quant" | "rho", StructBuilder>)(
+  isTable,
+);
