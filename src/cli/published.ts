@@ -1,0 +1,29 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { validateBurnDragonConfig } from "../validate";
+
+/** The package root, from `dist/cli/`. */
+const ROOT = path.resolve(__dirname, "../..");
+
+/** The published schema file each `schema` argument prints. */
+export const SCHEMA_FILES = {
+  quant: "low-bit-quantization-config.schema.json",
+  rho: "low-bit-rho-config.schema.json",
+  config: "burn-dragon-config.schema.json",
+} as const;
+
+export function schemaText(which: keyof typeof SCHEMA_FILES): string {
+  return fs.readFileSync(path.join(ROOT, "schema", SCHEMA_FILES[which]), "utf8");
+}
+
+/** The defaults, as the validator fills them into an empty config: Rust's `Default` values. */
+export function defaults(): { quant: unknown; rho: unknown } {
+  const result = validateBurnDragonConfig({});
+  if (!result.valid) throw new Error("the empty config does not validate");
+  const model = result.value.model as { quant: unknown; rho: unknown };
+  return { quant: model.quant, rho: model.rho };
+}
+
+export function packageVersion(): string {
+  return (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string }).version;
+}
