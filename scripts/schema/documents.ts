@@ -1,6 +1,6 @@
 import { quantizationRules, rhoRules } from "../../src/types";
 import type { Rules } from "../../src/types";
-import { structSchemas } from "./from-types";
+import { documentDescriptions, structSchemas } from "./from-types";
 import { withMarkdownDescriptions, withVariantNotes } from "./annotations";
 import type { JsonSchema } from "./json-schema";
 import { variantNotes } from "./rule-text";
@@ -27,6 +27,7 @@ function withRules<T>(struct: JsonSchema, rules: Rules<T>): JsonSchema {
 /** Every schema document this package publishes: self-contained, draft-07. */
 export function schemaDocuments(): Record<SchemaFileName, JsonSchema> {
   const structs = structSchemas();
+  const described = documentDescriptions();
   const quant = { title: "burn_dragon [model.quant]", ...withRules(structs.LowBitQuantizationConfig, quantizationRules) };
   const rho = { title: "burn_dragon [model.rho]", ...withRules(structs.LowBitRhoConfig, rhoRules) };
   const document = (file: SchemaFileName, schema: JsonSchema): JsonSchema =>
@@ -36,11 +37,11 @@ export function schemaDocuments(): Record<SchemaFileName, JsonSchema> {
     "low-bit-rho-config.schema.json": document("low-bit-rho-config.schema.json", rho),
     "burn-dragon-config.schema.json": document("burn-dragon-config.schema.json", {
       title: "burn_dragon training config",
-      description: "A whole burn_dragon training config. Only `model.quant` and `model.rho` are checked; every other key is left open.",
+      description: described.document,
       type: "object",
       properties: {
         model: {
-          description: "The model section.",
+          description: described.model,
           type: "object",
           properties: {
             quant: { $ref: "#/definitions/LowBitQuantizationConfig" },

@@ -16,17 +16,7 @@ export type StructName = "LowBitQuantizationConfig" | "LowBitSavedActivationConf
  * from the `variants.ts` beside its union, keyed by the enum's type name.
  */
 export function structSchemas(): Record<StructName, JsonSchema> {
-  const generator = createGenerator({
-    path: path.join(root, "src/types/index.ts"),
-    tsconfig: path.join(root, "tsconfig.json"),
-    type: "LowBitQuantizationConfig",
-    jsDoc: "extended",
-    additionalProperties: true,
-    skipTypeCheck: true,
-    sortProps: false,
-    topRef: false,
-    expose: "export",
-  });
+  const generator = typesGenerator();
   const quant = generator.createSchema("LowBitQuantizationConfig");
   const rho = generator.createSchema("LowBitRhoConfig");
   const definitions = { ...quant.definitions, ...rho.definitions } as Record<string, JsonSchema>;
@@ -37,6 +27,29 @@ export function structSchemas(): Record<StructName, JsonSchema> {
     LowBitQuantizationConfig: resolve(strip(quant as JsonSchema)),
     LowBitRhoConfig: resolve(strip(rho as JsonSchema)),
   };
+}
+
+function typesGenerator() {
+  return createGenerator({
+    path: path.join(root, "src/types/index.ts"),
+    tsconfig: path.join(root, "tsconfig.json"),
+    type: "LowBitQuantizationConfig",
+    jsDoc: "extended",
+    additionalProperties: true,
+    skipTypeCheck: true,
+    sortProps: false,
+    topRef: false,
+    expose: "export",
+  });
+}
+
+/** The JSDoc descriptions of a whole config document (`BurnDragonConfig`) and of its `model`. */
+export function documentDescriptions(): { document: string; model: string } {
+  const schema = typesGenerator().createSchema("BurnDragonConfig") as JsonSchema;
+  const document = schema.description;
+  const model = schema.properties?.model?.description;
+  if (!document || !model) throw new Error("BurnDragonConfig and its model field need JSDoc in src/types/document.ts");
+  return { document, model };
 }
 
 function strip({ $schema: _s, definitions: _d, ...schema }: JsonSchema): JsonSchema {

@@ -10,7 +10,7 @@ export interface BurnDragonModelConfig {
   [key: string]: unknown;
 }
 
-/** A whole burn_dragon training config document. Only `model.quant` and `model.rho` are checked. */
+/** A whole burn_dragon training config document. Only `model.quant` and `model.rho` are checked; every other key is left open. */
 export interface BurnDragonConfig {
   /** The model section. */
   model?: BurnDragonModelConfig;
