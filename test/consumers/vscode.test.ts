@@ -9,6 +9,8 @@ import {
   type MarkupContent,
   TextDocument,
 } from "vscode-json-languageservice";
+import { findNodeAtLocation, parseTree } from "jsonc-parser";
+import { quantizationRules, rhoRules } from "../../src/types";
 import { quantizationVariants } from "../../src/types/quant/variants";
 import { jsonDocumentCases, RULE_MESSAGES } from "./rust-verdicts";
 
@@ -36,6 +38,21 @@ service.configure({
   schemas: [{ uri: pathToFileURL(SCHEMA_FILE).href, fileMatch: ["*.json"], schema }],
 });
 
+/** For each rule message, its field's path and the paths of the tables on the way, deepest first. */
+const RULE_PLACES = new Map(
+  [
+    ...quantizationRules.map((rule) => [rule.message, ["model", "quant", ...rule.at]] as const),
+    ...rhoRules.map((rule) => [rule.message, ["model", "rho", ...rule.at]] as const),
+  ].map(([message, at]) => [message, at.slice(1).map((_, i) => at.slice(0, at.length - i))]),
+);
+
+/** Where a rule's message belongs in a document: the field if present, else the deepest table there. */
+function placeOf(text: string, message: string): [number, number] | undefined {
+  const tree = parseTree(text)!;
+  const node = (RULE_PLACES.get(message) ?? []).map((at) => findNodeAtLocation(tree, at)).find(Boolean);
+  return node && [node.offset, node.offset + node.length];
+}
+
 let version = 0;
 function open(text: string): TextDocument {
   return TextDocument.create("file:///work/config.json", "json", ++version, text);
@@ -61,12 +78,17 @@ describe("whole documents: a problem exactly when Rust rejects, and the Rust mes
   test.each(cases.map((c) => [c.name, c] as const))("%s", async (_name, { text, expect: rust }) => {
     const found = await diagnostics(text);
     const shown = found.map((d) => (typeof d.message === "string" ? d.message : d.message.value));
+    const document = open(text);
     if (rust.valid) {
       expect(shown).toEqual([]);
     } else if (rust.stage === "validate") {
       // Rust stops at its first failing rule; VS Code shows every one, each in Rust's words.
       expect(shown).toContain(rust.message);
       expect(shown.filter((message) => !RULE_MESSAGES.has(message))).toEqual([]);
+      // Underlined at the offending field, or at the deepest table there when it is omitted.
+      const reported = found.find((d) => d.message === rust.message)!;
+      const span = [document.offsetAt(reported.range.start), document.offsetAt(reported.range.end)];
+      expect(span).toEqual(placeOf(text, rust.message));
     } else {
       expect(found.length).toBeGreaterThan(0);
     }
