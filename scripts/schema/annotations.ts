@@ -11,7 +11,7 @@ export function variantDocs(typeName: string, values: readonly unknown[]): strin
   if (!docs) throw new Error(`enum ${typeName} has no variant descriptions in src/types/*/variants.ts`);
   return values.map((value) => {
     if (value === null) return NULL_VARIANT_DOC;
-    const doc = docs[value as string];
+    const doc = Object.hasOwn(docs, value as string) ? docs[value as string] : undefined;
     if (doc === undefined) throw new Error(`variant ${typeName}.${String(value)} has no description`);
     return doc;
   });
