@@ -20,5 +20,13 @@ export function handwrittenModule(): string {
   return file;
 }
 
-/** The built package, as `require("burn-dragon-schema")` loads it. */
-export const PACKAGE_ENTRY = path.resolve(__dirname, "../dist/index.js");
+/**
+ * A private copy of the built package (`dist/`), loaded as `require("burn-dragon-schema")`
+ * would load it: other work in the same tree may rebuild `dist/` while the benchmark runs.
+ */
+export function packageEntry(): string {
+  const copy = path.join(CACHE_DIR, "dist");
+  fs.rmSync(copy, { recursive: true, force: true });
+  fs.cpSync(path.resolve(__dirname, "../dist"), copy, { recursive: true });
+  return path.join(copy, "index.js");
+}

@@ -12,8 +12,13 @@ export function ratio(value: number): string {
   return `${value.toFixed(2)}×`;
 }
 
+const BOUNDS = {
+  "≥": (value: number, bound: number) => value >= bound,
+  "≤": (value: number, bound: number) => value <= bound,
+  ">": (value: number, bound: number) => value > bound,
+};
+
 /** A target line: the measured ratio, the bound, and whether it is met. */
-export function verdict(name: string, value: number, bound: number, atLeast: boolean): string[] {
-  const met = atLeast ? value >= bound : value <= bound;
-  return [name, ratio(value), `${atLeast ? "≥" : "≤"} ${ratio(bound)}`, met ? "PASS" : "MISS"];
+export function verdict(name: string, value: number, relation: keyof typeof BOUNDS, bound: number): string[] {
+  return [name, ratio(value), `${relation} ${ratio(bound)}`, BOUNDS[relation](value, bound) ? "PASS" : "MISS"];
 }

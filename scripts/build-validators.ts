@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import standaloneCode from "ajv/dist/standalone";
-import { compilable, createAjv, type ValidatorKind } from "./ajv";
+import { compilable, createAjv, withoutPlaceholderErrors, type ValidatorKind } from "./ajv";
 import { buildersSource } from "./builders";
 import { readPublishedSchemas, TARGET_FILES } from "./schema/published";
 import { shapeOf } from "./schema/shape";
@@ -12,12 +12,13 @@ import { shapeOf } from "./schema/shape";
  * only what it uses; writes the default-filling shapes and the value builders made from them.
  */
 const out = path.resolve(__dirname, "../dist/generated");
-fs.rmSync(out, { recursive: true, force: true });
 fs.mkdirSync(out, { recursive: true });
 const schemas = readPublishedSchemas();
+const written = new Set<string>();
 
 function write(file: string, content: string): void {
   fs.writeFileSync(path.join(out, file), content);
+  written.add(file);
   console.log(`wrote dist/generated/${file} (${content.length} bytes)`);
 }
 
@@ -25,7 +26,8 @@ for (const kind of ["check", "explain"] as ValidatorKind[]) {
   for (const [target, file] of Object.entries(TARGET_FILES)) {
     const ajv = createAjv(kind);
     ajv.addSchema(compilable(schemas[file], kind));
-    write(`${kind}-${target}.js`, standaloneCode(ajv, { validate: schemas[file].$id as string }));
+    const code = standaloneCode(ajv, { validate: schemas[file].$id as string });
+    write(`${kind}-${target}.js`, kind === "check" ? withoutPlaceholderErrors(code) : code);
   }
 }
 
@@ -35,3 +37,7 @@ const shapes = {
 };
 write("shapes.json", `${JSON.stringify(shapes)}\n`);
 write("build.js", buildersSource(shapes));
+
+// Files of an earlier layout go; files are replaced in place, never all removed first, so a
+// process reading dist/ meanwhile finds every module.
+for (const file of fs.readdirSync(out)) if (!written.has(file)) fs.rmSync(path.join(out, file));
