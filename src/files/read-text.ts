@@ -1,8 +1,12 @@
 import * as fs from "node:fs";
 import { FileProblem } from "./file-problem";
 
-/** Config files are kilobytes; anything this big is not one, and is refused before it is read. */
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/**
+ * Config files are kilobytes (upstream's are under 2 KB); anything over this is not one,
+ * and is refused before it is read. Parsing with positions takes about 200 MB of memory
+ * per MB of text, so this also bounds the memory a check takes.
+ */
+export const MAX_FILE_BYTES = 1024 * 1024;
 
 const REASONS: Record<string, string> = {
   ENOENT: "no such file",
@@ -50,7 +54,7 @@ export function readText(file: string, shown: string = file): string {
 /** `size` when known (from `stat`); a file that grew while being read is only known to be too big. */
 function tooBig(size?: number): string {
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-  return `${size === undefined ? "it is too big" : `it is ${mb(size)}`}; a config file may be at most ${mb(MAX_FILE_BYTES)}`;
+  return `it is ${size === undefined ? "" : `${mb(size)}, `}over the ${mb(MAX_FILE_BYTES)} limit for a config file`;
 }
 
 /** Reads no more than `limit` bytes, however much the file has grown since it was checked. */

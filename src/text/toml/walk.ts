@@ -22,7 +22,7 @@ export class TableRedefinition extends Error {
  */
 export function walkTables(tables: Table[]): TreeNode {
   const walk = new Walk(tables);
-  return walk.map({ depth: 0, cur: 0, curParent: 0, max: tables.length, values: [] }, { line: 1, column: 1 });
+  return walk.map({ depth: 0, cur: 0, curParent: 0, max: tables.length, values: [], handed: 0 }, { line: 1, column: 1 });
 }
 
 interface Visitor {
@@ -30,7 +30,9 @@ interface Visitor {
   cur: number;
   curParent: number;
   max: number;
+  /** The pairs of the table being handed out, and how many have been. */
   values: Pair[];
+  handed: number;
 }
 
 /** A header, or its first `length` segments, as a map key. */
@@ -64,7 +66,7 @@ class Walk {
   private nextEntry(v: Visitor): TreeEntry | undefined {
     const { tables } = this;
     for (;;) {
-      const pair = v.values.shift();
+      const pair = v.values[v.handed++];
       if (pair) return { key: pair.key.name, at: pair.key.at, value: convert(pair.value) };
 
       const candidates = this.prefixed.get(names(tables[v.curParent], v.depth)) ?? [];
@@ -96,6 +98,7 @@ class Walk {
           curParent: v.cur - 1,
           max: v.max,
           values: [],
+          handed: 0,
         };
         return { key: key.name, at: key.at, value: array ? this.seq(child, key.at) : this.map(child, key.at) };
       }
@@ -108,6 +111,7 @@ class Walk {
         });
       }
       v.values = table.values ?? [];
+      v.handed = 0;
       table.values = null;
     }
   }
@@ -121,7 +125,7 @@ class Walk {
       const next = same.find((i) => i > v.curParent && i < v.max && tables[i].array) ?? v.max;
       const values = tables[v.curParent].values ?? [];
       tables[v.curParent].values = null;
-      const element: Visitor = { depth: v.depth + 1, cur: 0, curParent: v.curParent, max: next, values };
+      const element: Visitor = { depth: v.depth + 1, cur: 0, curParent: v.curParent, max: next, values, handed: 0 };
       items.push(this.map(element, tables[v.curParent].at));
       v.curParent = next;
     }

@@ -1,0 +1,34 @@
+import { spawnSync } from "node:child_process";
+import * as path from "node:path";
+
+export const PROJECT = path.resolve(__dirname, "../..");
+const BIN = path.join(PROJECT, "bin/burn-dragon-schema.js");
+
+/** A heap this small checks any file up to the size limit; a run that needs more has lost its bound on memory. */
+const HEAP_MB = 256;
+
+export interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** The command line as a user runs it: a child process, from `cwd` (the project by default). */
+export function cli(args: readonly string[], cwd: string = PROJECT, user?: { uid: number; gid: number }): Run {
+  const run = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, BIN, ...args], {
+    ...user,
+    cwd,
+    encoding: "utf8",
+    timeout: 60_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** The lines of an output, without the final newline. */
+export function lines(text: string): string[] {
+  return text === "" ? [] : text.replace(/\n$/, "").split("\n");
+}
+
+/** Whatever went wrong, a user never sees a stack trace. */
+export const STACK_TRACE = /^\s+at .+\(?.*:\d+:\d+\)?$|node:internal|Error: .*\n\s+at /m;

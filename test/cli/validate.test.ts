@@ -1,0 +1,110 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { validateConfigText } from "../../dist";
+import { tempDir } from "../files/temp-dir";
+import { cli, lines, PROJECT, STACK_TRACE } from "./run";
+
+const ISSUE_LINE = /^(.+):(\d+):(\d+): (error|warning): (.+)$/;
+const UPSTREAM = "test/fixtures/upstream/config/language/baselines/current_best_bitnet.toml";
+
+function errorMessages(file: string, options = {}): string[] {
+  const result = validateConfigText(fs.readFileSync(path.join(PROJECT, file), "utf8"), "toml", options);
+  return result.valid ? [] : result.errors.map((issue) => issue.message);
+}
+
+describe("burn-dragon-schema validate", () => {
+  test("the README's example is valid: exit 0 and a summary", () => {
+    const run = cli(["validate", "examples/bitnet.toml"]);
+    expect(run).toMatchObject({ status: 0, stderr: "" });
+    expect(lines(run.stdout)).toEqual(["1 file checked: 1 valid, 0 invalid (0 errors, 0 warnings)"]);
+  });
+
+  test("a broken file: exit 1, one FILE:LINE:COL line per issue, the validator's messages, then the summary", () => {
+    const run = cli(["validate", "examples/broken.toml"]);
+    expect(run.status).toBe(1);
+    const output = lines(run.stdout);
+    const issues = output.slice(0, -1).map((line) => ISSUE_LINE.exec(line));
+    expect(issues.every((match) => match !== null && match[1] === "examples/broken.toml")).toBe(true);
+    expect(issues.filter((m) => m![4] === "error").map((m) => m![5])).toEqual(errorMessages("examples/broken.toml"));
+    expect(issues.filter((m) => m![4] === "warning").map((m) => m![5])).toEqual(
+      errorMessages("examples/broken.toml", { strict: true }).slice(errorMessages("examples/broken.toml").length),
+    );
+    expect(output[output.length - 1]).toMatch(/^1 file checked: 0 valid, 1 invalid \(\d+ errors?, 1 warning\)$/);
+  });
+
+  test("the first error is the one Rust reports, where the key sets it", () => {
+    const text = fs.readFileSync(path.join(PROJECT, "examples/broken.toml"), "utf8");
+    const first = validateConfigText(text, "toml");
+    if (first.valid) throw new Error("examples/broken.toml should be invalid");
+    const [line] = lines(cli(["validate", "examples/broken.toml"]).stdout);
+    expect(line).toBe(`examples/broken.toml:${first.errors[0].line}:${first.errors[0].column}: error: ${first.errors[0].message}`);
+  });
+
+  test("--strict makes unknown keys errors, with a suggestion", () => {
+    const run = cli(["validate", "--strict", "examples/broken.toml"]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/: error: model\.quant: unknown field `stict_bitnet_reference`, did you mean `strict_bitnet_reference`\?/);
+    expect(run.stdout).not.toContain(": warning: ");
+  });
+
+  test("without --strict, a file whose only problem is unknown keys is valid (Rust's verdict), with warnings", () => {
+    const dir = tempDir({ "typo.toml": "[model.quant]\nenabel = true\n" });
+    const run = cli(["validate", "typo.toml"], dir);
+    expect(run.status).toBe(0);
+    expect(lines(run.stdout)[0]).toBe("typo.toml:2:1: warning: model.quant: unknown field `enabel`, did you mean `enable`?");
+    expect(cli(["validate", "--strict", "typo.toml"], dir).status).toBe(1);
+  });
+
+  test("--format json: one report with every issue placed", () => {
+    const run = cli(["validate", "--format", "json", "examples/bitnet.toml", "examples/broken.toml"]);
+    expect(run.status).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(report.valid).toBe(false);
+    expect(report.files.map((f: { file: string; status: string }) => [f.file, f.status])).toEqual([
+      ["examples/bitnet.toml", "valid"],
+      ["examples/broken.toml", "invalid"],
+    ]);
+    const broken = report.files[1];
+    expect(broken.errors.map((e: { message: string }) => e.message)).toEqual(errorMessages("examples/broken.toml"));
+    for (const issue of [...broken.errors, ...broken.warnings]) {
+      expect(issue).toMatchObject({ file: "examples/broken.toml", line: expect.any(Number), column: expect.any(Number) });
+    }
+  });
+
+  test("JSON and YAML files are read by their extension", () => {
+    const dir = tempDir({
+      "a.json": '{"model": {"quant": {"enable": true, "protocol": "none"}}}',
+      "b.yaml": "model:\n  rho:\n    precision: fp32\n",
+      "c.yml": "model:\n  rho:\n    precision: fp8_exp\n",
+    });
+    const run = cli(["validate", "a.json", "b.yaml", "c.yml"], dir);
+    expect(run.status).toBe(1);
+    expect(lines(run.stdout).map((line) => line.split(":")[0])).toEqual(["a.json", "c.yml", "3 files checked"]);
+  });
+
+  test("the upstream extends chain is valid, strict or not", () => {
+    expect(cli(["validate", UPSTREAM])).toMatchObject({ status: 0, stderr: "" });
+    expect(cli(["validate", "--strict", UPSTREAM])).toMatchObject({ status: 0, stderr: "" });
+  });
+
+  test("an issue set by a base file is reported in the base file", () => {
+    const dir = tempDir({
+      "base/low-bit.toml": '[model.quant]\nenable = true\nprotocol = "bitnet_b1"\nact_grouping = "per_head_group"\n',
+      "run.toml": 'extends = ["base/low-bit.toml"]\n[training]\nsteps = 10\n',
+    });
+    const run = cli(["validate", "run.toml"], dir);
+    expect(run.status).toBe(1);
+    expect(lines(run.stdout)[0]).toMatch(/^base\/low-bit\.toml:4:1: error: model\.quant\.act_grouping /);
+    const alone = cli(["validate", "--no-extends", "run.toml"], dir);
+    expect(alone.status).toBe(0);
+  });
+
+  test("several files: exit 2 if any cannot be checked, its one line on stderr", () => {
+    const run = cli(["validate", "examples/bitnet.toml", "examples/broken.toml", "examples/missing.toml"]);
+    expect(run.status).toBe(2);
+    expect(lines(run.stderr)).toEqual(["examples/missing.toml: error: cannot read: no such file"]);
+    const errors = errorMessages("examples/broken.toml").length;
+    expect(lines(run.stdout).pop()).toBe(`3 files checked: 1 valid, 1 invalid, 1 not checked (${errors} errors, 1 warning)`);
+    expect(run.stdout + run.stderr).not.toMatch(STACK_TRACE);
+  });
+});

@@ -1,0 +1,116 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { resolveExtends, MAX_EXTENDS_DEPTH } from "../../dist/files/extends";
+import { FileProblem } from "../../dist/files/file-problem";
+import { checkDocument } from "../../dist/text";
+import { tempDir } from "./temp-dir";
+import { where } from "../text/where";
+
+function problemOf(file: string): FileProblem {
+  try {
+    resolveExtends(file);
+  } catch (error) {
+    expect(error).toBeInstanceOf(FileProblem);
+    return error as FileProblem;
+  }
+  throw new Error(`${file} resolved`);
+}
+
+describe("extends", () => {
+  test("bases merge in order, then the file on top; tables merge deeply, other values are replaced", () => {
+    const dir = tempDir({
+      "one.toml": '[model]\nn_layer = 4\nlayers = [1, 2]\n[model.quant]\nenable = true\nprotocol = "bitnet_b1"\n',
+      "two.toml": '[model]\nn_layer = 6\nlayers = [3]\n[model.rho]\nprecision = "fp32"\n',
+      "sub/top.toml": 'extends = ["../one.toml", "../two.toml"]\n[model.quant]\nweight_format = "int8"\n',
+    });
+    const { value } = resolveExtends(path.join(dir, "sub/top.toml"));
+    expect(value).toEqual({
+      model: {
+        n_layer: 6,
+        layers: [3],
+        quant: { enable: true, protocol: "bitnet_b1", weight_format: "int8" },
+        rho: { precision: "fp32" },
+      },
+    });
+  });
+
+  test("each value keeps the position of the file that set it", () => {
+    const base = '[model.quant]\nenable = true\nprotocol = "bitnet_b1"\nact_grouping = "per_group"\n';
+    const top = 'extends = ["base.toml"]\n[model.quant]\nweight_grouping = "per_group"\n';
+    const dir = tempDir({ "base.toml": base, "top.toml": top });
+    const document = resolveExtends(path.join(dir, "top.toml"));
+    const check = checkDocument(document);
+    expect(check.valid).toBe(false);
+    const places = check.errors.map(({ at }) => [path.basename(at.file!), at.line, at.column]);
+    expect(places).toEqual([
+      ["base.toml", where(base, "act_grouping").line, 1],
+      ["top.toml", where(top, "weight_grouping").line, 1],
+    ]);
+  });
+
+  test("a value the file on top replaces points into the file on top", () => {
+    const dir = tempDir({
+      "base.toml": '[model.rho]\nprecision = "fp8_exp"\n',
+      "top.toml": 'extends = ["base.toml"]\n\n[model.rho]\nprecision = "int8_block_exp"\n',
+    });
+    const [error] = checkDocument(resolveExtends(path.join(dir, "top.toml"))).errors;
+    expect([path.basename(error.at.file!), error.at.line]).toEqual(["top.toml", 4]);
+  });
+
+  test("a cycle is named, at the entry that closes it", () => {
+    const dir = tempDir({ "a.toml": 'extends = ["b.toml"]\n', "b.toml": '\nextends = ["a.toml"]\n' });
+    const problem = problemOf(path.join(dir, "a.toml"));
+    expect(problem.message).toMatch(/^extends cycle: .*a\.toml -> .*b\.toml -> .*a\.toml$/);
+    expect([path.basename(problem.file), problem.at?.line]).toEqual(["b.toml", 2]);
+  });
+
+  test("a file that extends itself", () => {
+    const dir = tempDir({ "a.toml": 'extends = ["./a.toml"]\n' });
+    expect(problemOf(path.join(dir, "a.toml")).message).toMatch(/^extends cycle: /);
+  });
+
+  test("a missing base is named, at the entry", () => {
+    const dir = tempDir({ "a.toml": 'extends = [\n  "gone.toml",\n]\n' });
+    const problem = problemOf(path.join(dir, "a.toml"));
+    expect(problem.message).toMatch(/^extends "gone.toml": cannot read .*gone\.toml: no such file$/);
+    expect(problem.at).toMatchObject({ line: 2, column: 3 });
+  });
+
+  test("extends that is not a list of paths", () => {
+    const dir = tempDir({ "a.toml": 'extends = "b.toml"\n', "b.json": '{"extends": [1]}' });
+    expect(problemOf(path.join(dir, "a.toml")).message).toMatch(/^extends must be a list of file paths/);
+    expect(problemOf(path.join(dir, "b.json")).message).toMatch(/^extends must be a list of file paths/);
+  });
+
+  test(`a chain deeper than ${MAX_EXTENDS_DEPTH} files is refused; one of ${MAX_EXTENDS_DEPTH} is resolved`, () => {
+    const files: Record<string, string> = {};
+    const length = MAX_EXTENDS_DEPTH + 10;
+    for (let i = 0; i < length; i++) files[`f${i}.toml`] = i + 1 < length ? `extends = ["f${i + 1}.toml"]\n` : "[model.quant]\n";
+    const dir = tempDir(files);
+    expect(problemOf(path.join(dir, "f0.toml")).message).toMatch(new RegExp(`deeper than ${MAX_EXTENDS_DEPTH} files`));
+    expect(() => resolveExtends(path.join(dir, `f${length - MAX_EXTENDS_DEPTH}.toml`))).not.toThrow();
+  });
+
+  test("a base shared by many files is read once, however the chain branches", () => {
+    const files: Record<string, string> = { "l0.toml": "[model.quant]\nenable = false\n" };
+    for (let i = 1; i <= 40; i++) files[`l${i}.toml`] = `extends = ["l${i - 1}.toml", "l${i - 1}.toml"]\n`;
+    const dir = tempDir(files);
+    const started = Date.now();
+    expect(resolveExtends(path.join(dir, "l40.toml")).value).toEqual({ model: { quant: { enable: false } } });
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  test("a symbolic link loop on a base's path", () => {
+    const dir = tempDir({ "a.toml": 'extends = ["loop.toml"]\n' });
+    fs.symlinkSync("loop2.toml", path.join(dir, "loop.toml"));
+    fs.symlinkSync("loop.toml", path.join(dir, "loop2.toml"));
+    expect(problemOf(path.join(dir, "a.toml")).message).toMatch(/too many levels of symbolic links$/);
+  });
+
+  test("the upstream chain resolves and is valid", () => {
+    const top = path.resolve(__dirname, "../fixtures/upstream/config/language/baselines/current_best_bitnet.toml");
+    const document = resolveExtends(top);
+    expect(checkDocument(document, { strict: true })).toMatchObject({ valid: true, errors: [], warnings: [] });
+    expect((document.value as { model: { quant: { protocol: string } } }).model.quant.protocol).toBe("bitnet_b158");
+  });
+});
