@@ -1,5 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { copyTable } from "../defaults";
+import { isTable } from "../tables";
 import type { ConfigDocument } from "../text/document";
 import { childPointer } from "../text/pointer";
 import type { Position } from "../text/position";
@@ -84,8 +86,8 @@ interface Base {
 }
 
 function basesOf(document: ConfigDocument, shown: string): Base[] {
-  const list = (document.value as Record<string, unknown> | null)?.[EXTENDS];
-  if (list === undefined || !Object.prototype.hasOwnProperty.call(document.value, EXTENDS)) return [];
+  if (!isTable(document.value) || !Object.prototype.hasOwnProperty.call(document.value, EXTENDS)) return [];
+  const list = document.value[EXTENDS];
   const at = document.positions.get(EXTENDS_POINTER);
   if (!Array.isArray(list) || !list.every((item) => typeof item === "string")) {
     throw new FileProblem(shown, 'extends must be a list of file paths, like extends = ["base.toml"]', at);
@@ -95,12 +97,9 @@ function basesOf(document: ConfigDocument, shown: string): Base[] {
 
 /** The file's own settings: `extends` is an instruction to this resolver, not a setting. */
 function withoutExtends(document: ConfigDocument): ConfigDocument {
-  const value = document.value as Record<string, unknown>;
-  if (typeof value !== "object" || value === null || !Object.prototype.hasOwnProperty.call(value, EXTENDS)) return document;
-  const rest: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    if (key !== EXTENDS) Object.defineProperty(rest, key, { value: value[key], enumerable: true, writable: true, configurable: true });
-  }
+  if (!isTable(document.value) || !Object.prototype.hasOwnProperty.call(document.value, EXTENDS)) return document;
+  const rest = copyTable(document.value);
+  delete rest[EXTENDS];
   const outside = <T>(map: Map<string, T>) =>
     new Map([...map].filter(([pointer]) => pointer !== EXTENDS_POINTER && !pointer.startsWith(`${EXTENDS_POINTER}/`)));
   return { ...document, value: rest, positions: outside(document.positions), datetimes: outside(document.datetimes) };

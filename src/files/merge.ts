@@ -1,10 +1,7 @@
+import { copyTable } from "../defaults";
+import { isTable } from "../tables";
 import type { ConfigDocument } from "../text/document";
 import { childPointer, parentPointer } from "../text/pointer";
-
-type Table = Record<string, unknown>;
-
-const isTable = (value: unknown): value is Table =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * `top` laid over `base`: tables merge key by key, all the way down; any other value of
@@ -28,10 +25,9 @@ function mergeValue(base: unknown, top: unknown, pointer: string, replaced: Set<
     replaced.add(pointer);
     return top;
   }
-  const out: Table = {};
+  const out = copyTable(base);
   const set = (key: string, value: unknown) =>
     Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
-  for (const key of Object.keys(base)) set(key, base[key]);
   for (const key of Object.keys(top)) {
     const at = childPointer(pointer, key);
     set(key, Object.prototype.hasOwnProperty.call(base, key) ? mergeValue(base[key], top[key], at, replaced) : top[key]);

@@ -57,13 +57,12 @@ export function checkDocument(document: ConfigDocument, options: CheckOptions = 
     place({ stage: "deserialize", path, message }),
   );
   const result = validateBurnDragonConfig(document.value);
-  let errors: Located[];
-  if (document.duplicates.length > 0) {
-    const shape = result.valid ? [] : result.errors.filter((issue) => issue.stage === "deserialize");
-    errors = [...document.duplicates, ...shape.map(place)];
-  } else {
-    errors = result.valid ? [] : result.errors.map((issue) => place(nameDatetime(issue, document)));
-  }
+  const issues = result.valid ? [] : result.errors.map((issue) => place(nameDatetime(issue, document)));
+  // serde stops at a duplicate field: no `validate()` rule runs after one.
+  let errors =
+    document.duplicates.length > 0
+      ? [...document.duplicates, ...issues.filter(({ issue }) => issue.stage === "deserialize")]
+      : issues;
   if (options.strict) errors = [...errors, ...unknown];
   const valid = errors.length === 0;
   return {

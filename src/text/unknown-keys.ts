@@ -1,5 +1,6 @@
 import { closest, distance } from "fastest-levenshtein";
 import { fieldName } from "../describe";
+import { isTable } from "../tables";
 import { shapes, type Shape } from "../validators";
 import { childPointer } from "./pointer";
 import { DOCUMENT_STRUCT, fieldOf, structOf } from "./structs";
@@ -20,12 +21,12 @@ export function unknownKeys(value: unknown): UnknownKey[] {
 }
 
 function visit(value: unknown, pointer: string, struct: Shape, closed: boolean, found: UnknownKey[]): void {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return;
+  if (!isTable(value)) return;
   for (const key of Object.keys(value)) {
     const at = childPointer(pointer, key);
     const field = fieldOf(struct, key);
     const inner = structOf(field);
-    if (inner) visit((value as Record<string, unknown>)[key], at, inner, closed || CLOSED.has(inner), found);
+    if (inner) visit(value[key], at, inner, closed || CLOSED.has(inner), found);
     else if (!field && closed) found.push({ path: at, message: unknownMessage(key, pointer, struct) });
   }
 }
