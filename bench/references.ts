@@ -4,6 +4,7 @@ import { validator, type Json } from "@exodus/schemasafe";
 import Ajv from "ajv";
 import ajvErrors from "ajv-errors";
 import { TARGETS, type Target, type Verdict } from "./corpora";
+import { ROOT } from "./paths";
 
 /**
  * What a user would do without the package: compile the published schema at run time with
@@ -22,7 +23,7 @@ const SCHEMA_FILES: Record<Target, string> = {
 type Schema = Record<string, unknown>;
 
 export function publishedSchema(target: Target): Schema {
-  const file = path.resolve(__dirname, "../schema", SCHEMA_FILES[target]);
+  const file = path.join(ROOT, "schema", SCHEMA_FILES[target]);
   return JSON.parse(fs.readFileSync(file, "utf8")) as Schema;
 }
 
