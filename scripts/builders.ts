@@ -12,8 +12,10 @@ import type { Shape } from "./schema/shape";
  * - The result is one object literal, so every value of a struct shares one hidden class and
  *   the Ajv `check` run on it afterwards stays monomorphic.
  * - Values are copied as given, wrong types included (lists are copied, not shared), for
- *   `check` to judge; a struct position holding anything but a table makes the whole build
- *   `undefined`, for the caller to explain.
+ *   `check` to judge and `explain` to explain at the same paths. That holds for a struct
+ *   position too, unless it holds an object that is not a plain table (a class instance, a
+ *   `Map`): Ajv would read such an object's fields through its prototype, so the whole build
+ *   is `undefined` and the caller explains the input itself.
  * - `isTable` is passed in: the runtime owns what counts as a table.
  */
 export function buildersSource(shapes: Record<string, Shape>): string {
@@ -61,7 +63,7 @@ function emitStruct(name: string, shape: Shape, functions: string[]): string {
   functions.push(
     [
       `function ${fn}(given) {`,
-      "if (!isTable(given)) return undefined;",
+      "if (!isTable(given)) return given !== null && typeof given === \"object\" && !Array.isArray(given) ? undefined : given;",
       `let ${declarations.join(", ")};`,
       "const keys = Object.keys(given);",
       "for (let i = 0; i < keys.length; i++) {",

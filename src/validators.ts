@@ -18,8 +18,12 @@ export interface CompiledValidator {
 
 export type Shape = { [field: string]: { default: unknown } | { struct: Shape } };
 
-/** Builds a struct's deserialized value, or `undefined` when a struct position holds no table. */
-export type StructBuilder = (input: unknown) => Record<string, unknown> | undefined;
+/**
+ * Builds a struct's deserialized value (see scripts/builders.ts). A value that is no table
+ * stays as it is, for `check` to reject; an object that is not a plain table, at any struct
+ * position, makes the result `undefined`.
+ */
+export type StructBuilder = (input: unknown) => unknown;
 
 type Loaders = Record<Target, () => { validate: CompiledValidator }>;
 
