@@ -71,8 +71,9 @@ function build(
           document.duplicates.push({ issue: { stage: "deserialize", path: at, message }, at: entry.at });
           continue;
         }
-        if (first) forgetBelow(document.positions, at);
-        else seen.set(entry.key, entry.at);
+        // A repeated unknown key replaces the value; positions left from the earlier value are
+        // never looked up, as nothing inside an unknown key is checked.
+        if (!first) seen.set(entry.key, entry.at);
         document.positions.set(at, entry.at);
         const value = build(document, options, entry.value, at, structOf(field), field !== undefined);
         Object.defineProperty(out, entry.key, { value, enumerable: true, writable: true, configurable: true });
@@ -80,10 +81,4 @@ function build(
       return out;
     }
   }
-}
-
-/** A later duplicate of an unknown key replaces the earlier value, positions included. */
-function forgetBelow(positions: Map<string, Position>, pointer: string): void {
-  const prefix = `${pointer}/`;
-  for (const key of positions.keys()) if (key.startsWith(prefix)) positions.delete(key);
 }

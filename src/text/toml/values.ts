@@ -65,18 +65,25 @@ export function valueOf(node: AST.TOMLContentNode): TomlValue {
   }
 }
 
+/** Each list of pairs' first pair by key name, so that finding one stays cheap in a large table. */
+const firstByName = new WeakMap<Pair[], Map<string, Pair>>();
+
 /**
  * toml 0.5's `add_dotted_key`: `a.b = 1` and `a.c = 2` in one table build one table `a`;
  * extending anything else (`a = 1` then `a.b = 2`) is an error; a plain key seen twice is
  * simply listed twice.
  */
 export function addDottedKey(keys: Key[], value: TomlValue, pairs: Pair[]): void {
+  let index = firstByName.get(pairs);
+  if (!index) firstByName.set(pairs, (index = new Map()));
   const [key, ...rest] = keys;
+  const existing = index.get(key.name);
   if (rest.length === 0) {
-    pairs.push({ key, value });
+    const pair = { key, value };
+    pairs.push(pair);
+    if (!existing) index.set(key.name, pair);
     return;
   }
-  const existing = pairs.find((pair) => pair.key.name === key.name);
   if (existing) {
     if (existing.value.kind !== "dotted") {
       throw new ConfigSyntaxError(`dotted key \`${key.name}\` extends a value that is not a table`, existing.value.at);
@@ -85,6 +92,8 @@ export function addDottedKey(keys: Key[], value: TomlValue, pairs: Pair[]): void
     return;
   }
   const table: TomlValue = { kind: "dotted", at: value.at, pairs: [] };
-  pairs.push({ key, value: table });
+  const pair = { key, value: table };
+  pairs.push(pair);
+  index.set(key.name, pair);
   addDottedKey(rest, value, table.pairs);
 }
