@@ -3,10 +3,11 @@ import { FileProblem } from "./file-problem";
 
 /**
  * Config files are kilobytes (upstream's are under 2 KB); anything over this is not one,
- * and is refused before it is read. Parsing with positions takes about 200 MB of memory
- * per MB of text, so this also bounds the memory a check takes.
+ * and is refused before it is read. Parsing with positions takes up to about 1 KB of memory
+ * per byte for the densest texts (a long list of one-digit numbers), so this also bounds
+ * the memory a check takes.
  */
-export const MAX_FILE_BYTES = 1024 * 1024;
+export const MAX_FILE_BYTES = 256 * 1024;
 
 const REASONS: Record<string, string> = {
   ENOENT: "no such file",
@@ -53,8 +54,11 @@ export function readText(file: string, shown: string = file): string {
 
 /** `size` when known (from `stat`); a file that grew while being read is only known to be too big. */
 function tooBig(size?: number): string {
-  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-  return `it is ${size === undefined ? "" : `${mb(size)}, `}over the ${mb(MAX_FILE_BYTES)} limit for a config file`;
+  return `it is ${size === undefined ? "" : `${amount(size)}, `}over the ${amount(MAX_FILE_BYTES)} limit for a config file`;
+}
+
+function amount(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 /** Reads no more than `limit` bytes, however much the file has grown since it was checked. */

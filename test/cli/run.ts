@@ -4,7 +4,7 @@ import * as path from "node:path";
 export const PROJECT = path.resolve(__dirname, "../..");
 const BIN = path.join(PROJECT, "bin/burn-dragon-schema.js");
 
-/** A heap this small checks any file up to the size limit; a run that needs more has lost its bound on memory. */
+/** A heap this size checks any file up to the size limit; a run that needs more has lost its bound on memory. */
 const HEAP_MB = 256;
 
 export interface Run {

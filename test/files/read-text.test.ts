@@ -43,7 +43,7 @@ describe("readText", () => {
     const big = path.join(dir, "big.toml");
     fs.writeFileSync(big, "");
     fs.truncateSync(big, MAX_FILE_BYTES + 1);
-    expect(problemOf(big)).toBe("cannot read: it is 1.0 MB, over the 1.0 MB limit for a config file");
+    expect(problemOf(big)).toBe("cannot read: it is 257 KB, over the 256 KB limit for a config file");
   });
 
   test("a symbolic link loop", () => {

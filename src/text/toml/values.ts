@@ -65,8 +65,18 @@ export function valueOf(node: AST.TOMLContentNode): TomlValue {
   }
 }
 
-/** Each list of pairs' first pair by key name, so that finding one stays cheap in a large table. */
+/** The first pair of each key name, for the lists of pairs that dotted keys extend. */
 const firstByName = new WeakMap<Pair[], Map<string, Pair>>();
+
+function indexOf(pairs: Pair[]): Map<string, Pair> {
+  let index = firstByName.get(pairs);
+  if (!index) {
+    index = new Map();
+    for (const pair of pairs) if (!index.has(pair.key.name)) index.set(pair.key.name, pair);
+    firstByName.set(pairs, index);
+  }
+  return index;
+}
 
 /**
  * toml 0.5's `add_dotted_key`: `a.b = 1` and `a.c = 2` in one table build one table `a`;
@@ -74,16 +84,16 @@ const firstByName = new WeakMap<Pair[], Map<string, Pair>>();
  * simply listed twice.
  */
 export function addDottedKey(keys: Key[], value: TomlValue, pairs: Pair[]): void {
-  let index = firstByName.get(pairs);
-  if (!index) firstByName.set(pairs, (index = new Map()));
   const [key, ...rest] = keys;
-  const existing = index.get(key.name);
   if (rest.length === 0) {
     const pair = { key, value };
     pairs.push(pair);
-    if (!existing) index.set(key.name, pair);
+    const index = firstByName.get(pairs);
+    if (index && !index.has(key.name)) index.set(key.name, pair);
     return;
   }
+  const index = indexOf(pairs);
+  const existing = index.get(key.name);
   if (existing) {
     if (existing.value.kind !== "dotted") {
       throw new ConfigSyntaxError(`dotted key \`${key.name}\` extends a value that is not a table`, existing.value.at);
