@@ -43,19 +43,22 @@ const explainModules: Loaders = {
   config: () => require("./generated/explain-config.js"),
 };
 
+/**
+ * Each target starts as a stand-in that loads the real validator, puts it in its own place
+ * and runs it (passing its `errors` on); from then on callers read the validator itself.
+ * Plain data properties throughout, so that the lookup stays fast.
+ */
 function onFirstUse(loaders: Loaders): Record<Target, CompiledValidator> {
   const validators = {} as Record<Target, CompiledValidator>;
   for (const target of Object.keys(loaders) as Target[]) {
-    Object.defineProperty(validators, target, {
-      enumerable: true,
-      configurable: true,
-      get() {
-        const { validate } = loaders[target]();
-        // From now on a plain data property: no getter call on the hot path.
-        Object.defineProperty(validators, target, { value: validate, enumerable: true });
-        return validate;
-      },
-    });
+    const standIn: CompiledValidator = (data) => {
+      const { validate } = loaders[target]();
+      validators[target] = validate;
+      const valid = validate(data);
+      standIn.errors = validate.errors;
+      return valid;
+    };
+    validators[target] = standIn;
   }
   return validators;
 }

@@ -72,3 +72,13 @@ test("explaining code is loaded only once some input is invalid", () => {
     expect(loaded().length).toBe(before.length + 1);
   });
 });
+
+test("a validator taken before its first use still reports its errors", () => {
+  jest.isolateModules(() => {
+    const { explain } = require("../dist/validators") as typeof import("../dist/validators");
+    const validate = explain.rho;
+    expect(validate({ precision: 5 })).toBe(false);
+    expect(validate.errors?.[0]).toMatchObject({ instancePath: "/precision" });
+    expect(explain.rho).not.toBe(validate);
+  });
+});
