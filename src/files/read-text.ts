@@ -1,13 +1,6 @@
 import * as fs from "node:fs";
+import { MAX_CONFIG_BYTES, tooBig } from "../text/size-limit";
 import { FileProblem } from "./file-problem";
-
-/**
- * Config files are kilobytes (upstream's are under 2 KB); anything over this is not one,
- * and is refused before it is read. Parsing with positions takes up to about 1 KB of memory
- * per byte for the densest texts (a long list of one-digit numbers), so this also bounds
- * the memory a check takes.
- */
-export const MAX_FILE_BYTES = 256 * 1024;
 
 const REASONS: Record<string, string> = {
   ENOENT: "no such file",
@@ -29,7 +22,7 @@ export function reasonOf(error: unknown): string {
 
 /**
  * The text of a config file: a regular file (checked before it is opened, so a FIFO or a
- * device never blocks or streams), at most `MAX_FILE_BYTES`, UTF-8 without NUL bytes.
+ * device never blocks or streams), at most `MAX_CONFIG_BYTES`, UTF-8 without NUL bytes.
  */
 export function readText(file: string, shown: string = file): string {
   let bytes: Buffer;
@@ -37,28 +30,19 @@ export function readText(file: string, shown: string = file): string {
     const stat = fs.statSync(file);
     if (stat.isDirectory()) throw new FileProblem(shown, "cannot read: it is a directory, not a file");
     if (!stat.isFile()) throw new FileProblem(shown, "cannot read: it is not a regular file");
-    if (stat.size > MAX_FILE_BYTES) throw new FileProblem(shown, `cannot read: ${tooBig(stat.size)}`);
-    bytes = readAtMost(file, MAX_FILE_BYTES + 1);
+    if (stat.size > MAX_CONFIG_BYTES) throw new FileProblem(shown, `cannot read: ${tooBig(stat.size)}`);
+    bytes = readAtMost(file, MAX_CONFIG_BYTES + 1);
   } catch (error) {
     if (error instanceof FileProblem) throw error;
     throw new FileProblem(shown, `cannot read: ${reasonOf(error)}`);
   }
-  if (bytes.length > MAX_FILE_BYTES) throw new FileProblem(shown, `cannot read: ${tooBig()}`);
+  if (bytes.length > MAX_CONFIG_BYTES) throw new FileProblem(shown, `cannot read: ${tooBig()}`);
   if (bytes.includes(0)) throw new FileProblem(shown, "not a text file: it contains NUL bytes");
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     throw new FileProblem(shown, "not a text file: it is not valid UTF-8");
   }
-}
-
-/** `size` when known (from `stat`); a file that grew while being read is only known to be too big. */
-function tooBig(size?: number): string {
-  return `it is ${size === undefined ? "" : `${amount(size)}, `}over the ${amount(MAX_FILE_BYTES)} limit for a config file`;
-}
-
-function amount(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 /** Reads no more than `limit` bytes, however much the file has grown since it was checked. */

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { MAX_EXTENDS_DEPTH } from "../../dist/files/extends";
-import { MAX_FILE_BYTES } from "../../dist/files/read-text";
+import { MAX_CONFIG_BYTES } from "../../dist/text/size-limit";
 import { tempDir } from "../files/temp-dir";
 import { cli, lines, STACK_TRACE } from "./run";
 
@@ -27,7 +27,7 @@ function expectOneLine(file: string, pattern: RegExp): void {
   expect(run.stdout + run.stderr).not.toMatch(STACK_TRACE);
 }
 
-test(`a 50 MB file is refused by its size (the limit is ${MAX_FILE_BYTES} bytes), never read into memory`, () => {
+test(`a 50 MB file is refused by its size (the limit is ${MAX_CONFIG_BYTES} bytes), never read into memory`, () => {
   const chunk = Buffer.from("[training]\n".padEnd(1024, "#") + "\n");
   const fd = fs.openSync(path.join(dir, "huge.toml"), "w");
   for (let written = 0; written < 50 * 1024 * 1024; written += chunk.length) fs.writeSync(fd, chunk);
@@ -41,7 +41,7 @@ describe("a file just under the size limit is checked within the memory bound, i
     let size = head.length + tail.length;
     for (let i = 0; ; i++) {
       const next = item(i);
-      if (size + next.length >= MAX_FILE_BYTES) break;
+      if (size + next.length >= MAX_CONFIG_BYTES) break;
       parts.push(next);
       size += next.length;
     }
@@ -59,7 +59,7 @@ describe("a file just under the size limit is checked within the memory bound, i
     ["digits.yaml", fill("a: [", (i) => `${i % 10},`, "0]\n")],
   ])("%s", (name, text) => {
     write(name, text);
-    expect(Buffer.byteLength(text)).toBeGreaterThan(MAX_FILE_BYTES * 0.99);
+    expect(Buffer.byteLength(text)).toBeGreaterThan(MAX_CONFIG_BYTES * 0.99);
     expect(cli(["validate", name], dir)).toMatchObject({ status: 0, stderr: "" });
   });
 });

@@ -1,7 +1,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { FileProblem } from "../../dist/files/file-problem";
-import { MAX_FILE_BYTES, readText } from "../../dist/files/read-text";
+import { readText } from "../../dist/files/read-text";
+import { MAX_CONFIG_BYTES } from "../../dist/text/size-limit";
 import { tempDir } from "./temp-dir";
 
 function problemOf(file: string): string {
@@ -42,7 +43,7 @@ describe("readText", () => {
   test("a file over the limit is refused by its size, unread", () => {
     const big = path.join(dir, "big.toml");
     fs.writeFileSync(big, "");
-    fs.truncateSync(big, MAX_FILE_BYTES + 1);
+    fs.truncateSync(big, MAX_CONFIG_BYTES + 1);
     expect(problemOf(big)).toBe("cannot read: it is 257 KB, over the 256 KB limit for a config file");
   });
 

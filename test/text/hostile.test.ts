@@ -1,4 +1,5 @@
 import { validateConfigText } from "../../dist";
+import { MAX_CONFIG_BYTES } from "../../dist/text/size-limit";
 
 /** Keys named like prototype properties are data in every syntax: nothing leaks into `Object.prototype`. */
 describe.each([
@@ -13,4 +14,13 @@ describe.each([
     expect(result.valid).toBe(true);
     if (result.valid) expect(Object.keys(result.value)).toContain("__proto__");
   });
+});
+
+test("a text over the size limit is refused unread, with one issue", () => {
+  const result = validateConfigText(`a = "${"x".repeat(MAX_CONFIG_BYTES)}"\n`, "toml");
+  expect(result).toEqual({
+    valid: false,
+    errors: [expect.objectContaining({ stage: "deserialize", path: "", line: 1, column: 1 })],
+  });
+  if (!result.valid) expect(result.errors[0].message).toMatch(/^the text cannot be checked: it is \d+ KB, over the 256 KB limit/);
 });
