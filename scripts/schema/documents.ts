@@ -1,4 +1,5 @@
 import { quantizationRules, rhoRules } from "../../src/types";
+import type { SchemaFileName } from "../../src/schema-files";
 import type { Rules } from "../../src/types";
 import { documentDescriptions, structSchemas } from "./from-types";
 import { withMarkdownDescriptions, withVariantNotes } from "./annotations";
@@ -8,11 +9,7 @@ import { ruleSchema } from "./rules";
 
 const DRAFT_07 = "http://json-schema.org/draft-07/schema#";
 
-/** The published schema files, by file name. */
-export type SchemaFileName =
-  | "low-bit-quantization-config.schema.json"
-  | "low-bit-rho-config.schema.json"
-  | "burn-dragon-config.schema.json";
+export type { SchemaFileName };
 
 export function schemaId(file: SchemaFileName): string {
   return `urn:burn-dragon-schema:${file.replace(".schema.json", "")}`;

@@ -1,16 +1,12 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { SchemaFileName } from "./documents";
+import { SCHEMA_FILES, type SchemaFileName } from "../../src/schema-files";
 import type { JsonSchema } from "./json-schema";
 
 export const SCHEMA_DIR = path.resolve(__dirname, "../../schema");
 
 /** Which published file each validator target checks. */
-export const TARGET_FILES = {
-  quant: "low-bit-quantization-config.schema.json",
-  rho: "low-bit-rho-config.schema.json",
-  config: "burn-dragon-config.schema.json",
-} as const satisfies Record<string, SchemaFileName>;
+export const TARGET_FILES = SCHEMA_FILES;
 
 export function readPublishedSchemas(): Record<SchemaFileName, JsonSchema> {
   const schemas = {} as Record<SchemaFileName, JsonSchema>;

@@ -2,7 +2,8 @@ import { Argument, Command, CommanderError, Option } from "commander";
 import { reportFile, type FileReport } from "./file-report";
 import { EXIT, processOutput, type Output } from "./io";
 import { writeJson } from "./json-report";
-import { defaults, packageVersion, schemaText, SCHEMA_FILES } from "./published";
+import { SCHEMA_FILES } from "../schema-files";
+import { defaults, packageVersion, schemaText } from "./published";
 import { writeText } from "./text-report";
 
 const NAME = "burn-dragon-schema";

@@ -1,16 +1,10 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { SCHEMA_FILES } from "../schema-files";
 import { validateBurnDragonConfig } from "../validate";
 
 /** The package root, from `dist/cli/`. */
 const ROOT = path.resolve(__dirname, "../..");
-
-/** The published schema file each `schema` argument prints. */
-export const SCHEMA_FILES = {
-  quant: "low-bit-quantization-config.schema.json",
-  rho: "low-bit-rho-config.schema.json",
-  config: "burn-dragon-config.schema.json",
-} as const;
 
 export function schemaText(which: keyof typeof SCHEMA_FILES): string {
   return fs.readFileSync(path.join(ROOT, "schema", SCHEMA_FILES[which]), "utf8");
