@@ -4,4 +4,5 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testTimeout: 120000,
+  reporters: ["default", "<rootDir>/test/support/skip-reporter.js"],
 };
