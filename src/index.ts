@@ -5,5 +5,5 @@ export {
 } from "./validate";
 export type { ValidationIssue, ValidationResult, ValidationStage } from "./result";
 export * from "./types";
-export { validateConfigText } from "./text/validate-text";
+export { validateConfigText } from "./config-text";
 export type { CheckOptions, ConfigFormat } from "./text/check";

@@ -45,3 +45,13 @@ console.log(JSON.stringify(Object.keys(require.cache)));`;
   expect(loaded.length).toBeGreaterThan(3);
   expect(loaded.filter((file) => compilers.test(file))).toEqual([]);
 });
+
+test("the config-file parsers load only when a text is validated", () => {
+  const script = `const m = require("burn-dragon-schema");
+const loaded = () => Object.keys(require.cache).filter((f) => /[\\\\/]node_modules[\\\\/](yaml|toml-eslint-parser|jsonc-parser)[\\\\/]/.test(f)).length;
+m.validateBurnDragonConfig({});
+const before = loaded();
+m.validateConfigText("[model]", "toml");
+console.log(JSON.stringify([before, loaded() > 0]));`;
+  expect(node([], script)).toEqual([0, true]);
+});
