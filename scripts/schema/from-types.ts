@@ -69,6 +69,9 @@ function normalizeField(field: JsonSchema, definitions: Record<string, JsonSchem
   if ($ref) {
     const target = definitions[refName($ref)];
     if (target.type === "object") {
+      // serde fills an omitted struct field, and each field omitted inside it, from the
+      // struct's own defaults: `@default {}` says so, and the build spells the value out.
+      if (JSON.stringify(own.default) !== "{}") throw new Error(`a struct-typed field needs \`@default {}\`: ${JSON.stringify(field)}`);
       const struct = normalize(target, definitions);
       return { ...fieldsOf(struct), ...own, default: defaultsOf(struct) };
     }

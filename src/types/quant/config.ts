@@ -58,6 +58,7 @@ export interface LowBitQuantizationConfig {
   act_format?: LowBitActivationFormat;
   /**
    * Low-bit storage of activations saved for the backward pass. Each field omitted takes its own default.
+   * @default {}
    */
   saved_activations?: LowBitSavedActivationConfig;
   /**
