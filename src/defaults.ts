@@ -31,12 +31,10 @@ export function copyTable(input: unknown): Table {
   const out: Table = {};
   if (input === null || typeof input !== "object") return out;
   for (const key of Object.keys(input)) {
-    Object.defineProperty(out, key, {
-      value: (input as Table)[key],
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+    const value = (input as Table)[key];
+    // Only `__proto__` needs defining; plain assignment is several times faster for the rest.
+    if (key === "__proto__") Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+    else out[key] = value;
   }
   return out;
 }

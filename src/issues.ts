@@ -32,14 +32,25 @@ function shapeIssue(error: AjvError, input: unknown, root: readonly string[]): V
   };
 }
 
+/** Each enum's "expected one of …", made once: Ajv passes every error the schema's own list. */
+const expectedByEnum = new WeakMap<readonly unknown[], string>();
+
+function expectedOneOf(allowed: readonly unknown[]): string {
+  let text = expectedByEnum.get(allowed);
+  if (text === undefined) {
+    text = `expected one of ${allowed.map((v) => (v === null ? "null" : quote(String(v)))).join(", ")}`;
+    expectedByEnum.set(allowed, text);
+  }
+  return text;
+}
+
 const ARRAY_FORM = " (the array form of a struct is not supported)";
 const MAP_FORM = " (write the variant as a string; the map form of an enum is not supported)";
 
 function expectation(error: AjvError, value: unknown): string {
   const found = describeValue(value);
   if (error.keyword === "enum") {
-    const allowed = (error.params.allowedValues ?? []).map((v) => (v === null ? "null" : quote(String(v))));
-    const expected = `expected one of ${allowed.join(", ")}`;
+    const expected = expectedOneOf(error.params.allowedValues ?? []);
     if (typeof value === "string") return `unknown variant ${quote(value)}, ${expected}`;
     return `${expected}, found ${found}${isTable(value) ? MAP_FORM : ""}`;
   }
@@ -61,7 +72,7 @@ export function valueAt(root: unknown, pointer: string): unknown {
   let value = root;
   for (const raw of pointer.slice(1).split("/")) {
     if (value === null || typeof value !== "object") return undefined;
-    const token = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    const token = raw.includes("~") ? raw.replace(/~1/g, "/").replace(/~0/g, "~") : raw;
     value = (value as Record<string, unknown>)[token];
   }
   return value;
