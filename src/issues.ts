@@ -68,12 +68,16 @@ function expectation(error: AjvError, value: unknown): string {
 
 /** The value a JSON Pointer names, read without calling anything but plain property access. */
 export function valueAt(root: unknown, pointer: string): unknown {
-  if (pointer === "") return root;
   let value = root;
-  for (const raw of pointer.slice(1).split("/")) {
+  // Token by token without splitting: this runs for every issue on the invalid path.
+  for (let start = 1; start <= pointer.length; ) {
     if (value === null || typeof value !== "object") return undefined;
+    const slash = pointer.indexOf("/", start);
+    const end = slash < 0 ? pointer.length : slash;
+    const raw = pointer.slice(start, end);
     const token = raw.includes("~") ? raw.replace(/~1/g, "/").replace(/~0/g, "~") : raw;
     value = (value as Record<string, unknown>)[token];
+    start = end + 1;
   }
   return value;
 }
