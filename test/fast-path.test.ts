@@ -1,3 +1,4 @@
+import { valueAt } from "../dist/issues";
 import { explainInput } from "../dist/validate";
 import type { Target } from "../dist/validators";
 import { generateCases } from "./support/random-config";
@@ -30,4 +31,13 @@ test("every invalid case gets the issues its input explained gives", () => {
   }
   expect(differences.slice(0, 5)).toEqual([]);
   expect(invalid).toBeGreaterThan(3000);
+});
+
+test("issue paths are read back token by token, escapes included", () => {
+  const input = { a: { "b/c": { "~d": [1, 2] } }, "": 5 };
+  expect(valueAt(input, "")).toBe(input);
+  expect(valueAt(input, "/a/b~1c/~0d/1")).toBe(2);
+  expect(valueAt(input, "/")).toBe(5);
+  expect(valueAt(input, "/a/x/y")).toBeUndefined();
+  expect(valueAt(input, "/a/b~1c/~0d/1/z")).toBeUndefined();
 });
