@@ -9,9 +9,11 @@ export const ANNOTATION_KEYWORDS = ["enumDescriptions", "markdownEnumDescription
  * The two compilers behind the shipped validators:
  * - `check` stops at the first failure and only answers valid or not: the hot path;
  * - `explain` collects every failure and applies ajv-errors' `errorMessage`: run only on
- *   input `check` rejected, to find the error Rust reports.
+ *   input `check` rejected, to find the error Rust reports;
+ * - `first` stops at the first failure of a schema reordered to fail first where Rust does
+ *   (see first-error.ts): run only on rejected input whose caller wants Rust's error alone.
  */
-export type ValidatorKind = "check" | "explain";
+export type ValidatorKind = "check" | "explain" | "first";
 
 export function createAjv(kind: ValidatorKind): Ajv {
   const explain = kind === "explain";
@@ -38,7 +40,7 @@ const VALUES = new Set(["const", "enum"]);
 
 /**
  * The schema as the validators are compiled from it: descriptive keywords removed (and
- * `errorMessage` too for `check`, which reports no messages). Ajv embeds each compiled
+ * `errorMessage` too where no messages are reported). Ajv embeds each compiled
  * schema in the standalone code; without them the modules are a fraction of the size and
  * load faster.
  */
@@ -46,7 +48,7 @@ export function compilable<T>(schema: T, kind: ValidatorKind): T {
   if (schema === null || typeof schema !== "object" || Array.isArray(schema)) return schema;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(schema)) {
-    if (DESCRIPTIVE.has(key) || (key === "errorMessage" && kind === "check")) continue;
+    if (DESCRIPTIVE.has(key) || (key === "errorMessage" && kind !== "explain")) continue;
     if (VALUES.has(key)) out[key] = value;
     else if (SUBSCHEMA_MAPS.has(key)) {
       out[key] = Object.fromEntries(Object.entries(value as object).map(([name, sub]) => [name, compilable(sub, kind)]));

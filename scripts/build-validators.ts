@@ -3,6 +3,7 @@ import * as path from "node:path";
 import standaloneCode from "ajv/dist/standalone";
 import { compilable, createAjv, withoutPlaceholderErrors, type ValidatorKind } from "./ajv";
 import { buildersSource } from "./builders";
+import { firstErrorSchema } from "./first-error";
 import { readPublishedSchemas, TARGET_FILES } from "./schema/published";
 import { shapeOf } from "./schema/shape";
 
@@ -22,12 +23,13 @@ function write(file: string, content: string): void {
   console.log(`wrote dist/generated/${file} (${content.length} bytes)`);
 }
 
-for (const kind of ["check", "explain"] as ValidatorKind[]) {
+for (const kind of ["check", "explain", "first"] as ValidatorKind[]) {
   for (const [target, file] of Object.entries(TARGET_FILES)) {
     const ajv = createAjv(kind);
-    ajv.addSchema(compilable(schemas[file], kind));
+    const schema = compilable(schemas[file], kind);
+    ajv.addSchema(kind === "first" ? firstErrorSchema(schema) : schema);
     const code = standaloneCode(ajv, { validate: schemas[file].$id as string });
-    write(`${kind}-${target}.js`, kind === "check" ? withoutPlaceholderErrors(code) : code);
+    write(`${kind}-${target}.js`, kind === "explain" ? code : withoutPlaceholderErrors(code));
   }
 }
 

@@ -23,13 +23,28 @@ export function toIssues(errors: readonly AjvError[], input: unknown, root: read
   return [...deserialize, ...rules];
 }
 
-function shapeIssue(error: AjvError, input: unknown, root: readonly string[]): ValidationIssue {
+export function shapeIssue(error: AjvError, input: unknown, root: readonly string[]): ValidationIssue {
   const value = valueAt(input, error.instancePath);
   return {
     stage: "deserialize",
     path: error.instancePath,
-    message: `${fieldName(error.instancePath, root)}: ${expectation(error, value)}`,
+    message: `${namedField(error.instancePath, root)}: ${expectation(error, value)}`,
   };
+}
+
+/** Field names by target root and pointer, made once each (a bounded number: list indices are many). */
+const namesByRoot = new WeakMap<readonly string[], Map<string, string>>();
+const NAMES_KEPT = 1024;
+
+function namedField(pointer: string, root: readonly string[]): string {
+  let names = namesByRoot.get(root);
+  if (names === undefined) namesByRoot.set(root, (names = new Map()));
+  let name = names.get(pointer);
+  if (name === undefined) {
+    name = fieldName(pointer, root);
+    if (names.size < NAMES_KEPT) names.set(pointer, name);
+  }
+  return name;
 }
 
 /** Each enum's "expected one of …", made once: Ajv passes every error the schema's own list. */
@@ -48,12 +63,12 @@ const ARRAY_FORM = " (the array form of a struct is not supported)";
 const MAP_FORM = " (write the variant as a string; the map form of an enum is not supported)";
 
 function expectation(error: AjvError, value: unknown): string {
-  const found = describeValue(value);
   if (error.keyword === "enum") {
     const expected = expectedOneOf(error.params.allowedValues ?? []);
     if (typeof value === "string") return `unknown variant ${quote(value)}, ${expected}`;
-    return `${expected}, found ${found}${isTable(value) ? MAP_FORM : ""}`;
+    return `${expected}, found ${describeValue(value)}${isTable(value) ? MAP_FORM : ""}`;
   }
+  const found = describeValue(value);
   switch (error.params.type) {
     case "object":
       return `expected a table, found ${found}${Array.isArray(value) ? ARRAY_FORM : ""}`;

@@ -15,3 +15,11 @@ export interface ValidationIssue {
 
 /** `errors[0]` is the error Rust reports; `value` has every default filled in. */
 export type ValidationResult<T> = { valid: true; value: T } | { valid: false; errors: ValidationIssue[] };
+
+export interface ValidateOptions {
+  /**
+   * `true` (the default): `errors` lists every issue, Rust's first. `false`: `errors` holds
+   * only the error Rust reports, found without collecting the others: faster on invalid input.
+   */
+  allErrors?: boolean;
+}

@@ -2,7 +2,8 @@ import { copyTable } from "./defaults";
 import { nonTableIssues, toIssues, valueAt } from "./issues";
 import { layouts } from "./layout";
 import { shortenLists } from "./long-lists";
-import type { ValidationIssue, ValidationResult } from "./result";
+import { firstIssue } from "./first-error";
+import type { ValidateOptions, ValidationIssue, ValidationResult } from "./result";
 import { isTable } from "./tables";
 import { builders, check, explain, type Target } from "./validators";
 import type { BurnDragonConfig, LowBitQuantizationConfig, LowBitRhoConfig } from "./types";
@@ -42,13 +43,23 @@ const build: Record<Target, (input: unknown) => unknown> = {
 function run<T>(
   target: Target,
   input: unknown,
+  allErrors: boolean,
   buildValue: (input: unknown) => unknown,
   checkValue: (value: unknown) => boolean,
 ): ValidationResult<T> {
   try {
     const value = buildValue(input);
-    if (value !== undefined && checkValue(value)) return { valid: true, value: value as T };
-    return { valid: false, errors: value === undefined ? explainInput(target, input) : explainBuilt(target, input, value) };
+    if (value === undefined) {
+      const issues = explainInput(target, input);
+      return { valid: false, errors: allErrors ? issues : issues.slice(0, 1) };
+    }
+    if (!allErrors) {
+      // The first-error validator gives the verdict too: one run, valid or not.
+      const issue = firstIssue(target, input, value);
+      return issue ? { valid: false, errors: [placed(issue, input)] } : { valid: true, value: value as T };
+    }
+    if (checkValue(value)) return { valid: true, value: value as T };
+    return { valid: false, errors: explainBuilt(target, input, value) };
   } catch (error) {
     return { valid: false, errors: [unreadable(error)] };
   }
@@ -72,13 +83,15 @@ function explainBuilt(target: Target, input: unknown, value: unknown): Validatio
   const { root, lists } = layouts[target];
   const { view, restore } = shortenLists(value, lists);
   explain[target](view);
-  const issues = toIssues(restore(explain[target].errors ?? []), input, root);
-  for (const issue of issues) {
-    if (issue.stage === "validate" && valueAt(input, issue.path) === undefined) {
-      issue.path = issue.path.slice(0, issue.path.lastIndexOf("/"));
-    }
+  return toIssues(restore(explain[target].errors ?? []), input, root).map((issue) => placed(issue, input));
+}
+
+/** A rule about a field the input omits is reported at the table that lacks it, as from the input. */
+function placed(issue: ValidationIssue, input: unknown): ValidationIssue {
+  if (issue.stage === "validate" && valueAt(input, issue.path) === undefined) {
+    issue.path = issue.path.slice(0, issue.path.lastIndexOf("/"));
   }
-  return issues;
+  return issue;
 }
 
 /** Input that throws while being read (a getter, a revoked proxy) is not a config. */
@@ -87,14 +100,14 @@ function unreadable(error: unknown): ValidationIssue {
   return { stage: "deserialize", path: "", message: `the config could not be read: ${reason}` };
 }
 
-export function validateLowBitQuantizationConfig(value: unknown): ValidationResult<LowBitQuantizationConfig> {
-  return run("quant", value, (input) => build.quant(input), (built) => check.quant(built));
+export function validateLowBitQuantizationConfig(value: unknown, options?: ValidateOptions): ValidationResult<LowBitQuantizationConfig> {
+  return run("quant", value, options?.allErrors !== false, (input) => build.quant(input), (built) => check.quant(built));
 }
 
-export function validateLowBitRhoConfig(value: unknown): ValidationResult<LowBitRhoConfig> {
-  return run("rho", value, (input) => build.rho(input), (built) => check.rho(built));
+export function validateLowBitRhoConfig(value: unknown, options?: ValidateOptions): ValidationResult<LowBitRhoConfig> {
+  return run("rho", value, options?.allErrors !== false, (input) => build.rho(input), (built) => check.rho(built));
 }
 
-export function validateBurnDragonConfig(value: unknown): ValidationResult<BurnDragonConfig> {
-  return run("config", value, (input) => build.config(input), (built) => check.config(built));
+export function validateBurnDragonConfig(value: unknown, options?: ValidateOptions): ValidationResult<BurnDragonConfig> {
+  return run("config", value, options?.allErrors !== false, (input) => build.config(input), (built) => check.config(built));
 }

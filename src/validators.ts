@@ -6,6 +6,7 @@ export type Target = "quant" | "rho" | "config";
 /** The part of an Ajv error object this package reads. */
 export interface AjvError {
   instancePath: string;
+  schemaPath?: string;
   keyword: string;
   params: { type?: string; allowedValues?: unknown[] };
   message?: string;
@@ -42,6 +43,11 @@ const explainModules: Loaders = {
   rho: () => require("./generated/explain-rho.js"),
   config: () => require("./generated/explain-config.js"),
 };
+const firstModules: Loaders = {
+  quant: () => require("./generated/first-quant.js"),
+  rho: () => require("./generated/first-rho.js"),
+  config: () => require("./generated/first-config.js"),
+};
 
 /**
  * Each target starts as a stand-in that loads the real validator, puts it in its own place
@@ -65,6 +71,7 @@ function onFirstUse(loaders: Loaders): Record<Target, CompiledValidator> {
 
 export const check = onFirstUse(checkModules);
 export const explain = onFirstUse(explainModules);
+export const first = onFirstUse(firstModules);
 export const shapes = require("./generated/shapes.json") as Record<"quant" | "rho", Shape>;
 export const builders = (require("./generated/build.js") as (table: typeof isTable) => Record<"quant" | "rho", StructBuilder>)(
   isTable,

@@ -33,6 +33,26 @@ test("every invalid case gets the issues its input explained gives", () => {
   expect(invalid).toBeGreaterThan(3000);
 });
 
+test("with allErrors false, the one issue is the first of the full list, on every case", () => {
+  let invalid = 0;
+  let rules = 0;
+  const differences: string[] = [];
+  for (const { target, value } of cases) {
+    const full = validators[target](value);
+    const alone = validators[target](value, { allErrors: false });
+    expect(alone.valid).toBe(full.valid);
+    if (full.valid || alone.valid) continue;
+    invalid++;
+    if (full.errors[0].stage === "validate") rules++;
+    if (alone.errors.length !== 1 || JSON.stringify(alone.errors[0]) !== JSON.stringify(full.errors[0])) {
+      differences.push(`${target} ${JSON.stringify(value)}\n  got ${JSON.stringify(alone.errors)}\n  want ${JSON.stringify(full.errors[0])}`);
+    }
+  }
+  expect(differences.slice(0, 5)).toEqual([]);
+  expect(invalid).toBeGreaterThan(3000);
+  expect(rules).toBeGreaterThan(1000);
+});
+
 test("issue paths are read back token by token, escapes included", () => {
   const input = { a: { "b/c": { "~d": [1, 2] } }, "": 5 };
   expect(valueAt(input, "")).toBe(input);

@@ -15,7 +15,7 @@ if (skip) {
   console.warn(`SKIPPED differential test against Rust: ${skip}`);
   test.skip(`differential test against Rust (${skip})`, () => undefined);
 } else {
-  test(`${CASES} random configs agree with Rust (seed ${SEED})`, () => {
+  test(`${CASES} random configs agree with Rust (seed ${SEED}), with all errors and with the first alone`, () => {
     const cases = generateCases(SEED, CASES);
     const verdicts = askOracle(cases.map((c) => ({ target: c.target, value: JSON.parse(c.text) })));
     const disagreements: string[] = [];
@@ -24,6 +24,7 @@ if (skip) {
     cases.forEach((c, i) => {
       const rust = verdicts[i];
       const ours = verdictOf(validators[c.target](JSON.parse(c.text)));
+      const alone = verdictOf(validators[c.target](JSON.parse(c.text), { allErrors: false }));
       const expected = rust.ok
         ? { valid: true }
         : rust.stage === "validate"
@@ -31,8 +32,8 @@ if (skip) {
           : { valid: false, stage: "deserialize" };
       if (!rust.ok) rejected++;
       if (!rust.ok && rust.stage === "validate") messages.add(rust.message);
-      if (JSON.stringify(ours) !== JSON.stringify(expected)) {
-        disagreements.push(`${c.target} ${c.text}\n  rust: ${JSON.stringify(rust)}\n  ours: ${JSON.stringify(ours)}`);
+      if (JSON.stringify(ours) !== JSON.stringify(expected) || JSON.stringify(alone) !== JSON.stringify(expected)) {
+        disagreements.push(`${c.target} ${c.text}\n  rust: ${JSON.stringify(rust)}\n  ours: ${JSON.stringify(ours)} / alone: ${JSON.stringify(alone)}`);
       }
     });
     console.log(

@@ -99,14 +99,17 @@ function snapshot(value: unknown, seen = new Map<object, unknown>()): unknown {
 /** Inputs whose reading itself throws, or too deep to compare recursively. */
 const UNCOMPARABLE = ["100,000-deep", "proxy", "getter"];
 
-describe.each(Object.keys(validators) as Target[])("validator for %s", (target) => {
+describe.each([
+  ...(Object.keys(validators) as Target[]).map((target) => [target, "all errors", {}] as const),
+  ...(Object.keys(validators) as Target[]).map((target) => [target, "first error", { allErrors: false }] as const),
+])("validator for %s, %s", (target, _mode, options) => {
   test.each(Object.keys(cases))("%s", (name) => {
     const input = at[target](cases[name]());
     const comparable = !UNCOMPARABLE.some((part) => name.includes(part));
     const before = comparable ? snapshot(input) : undefined;
     const started = performance.now();
     let result: ValidationResult<unknown> | undefined;
-    expect(() => (result = validators[target](input))).not.toThrow();
+    expect(() => (result = validators[target](input, options))).not.toThrow();
     expect(performance.now() - started).toBeLessThan(2000);
     expect(typeof result!.valid).toBe("boolean");
     if (!result!.valid) {

@@ -2,12 +2,16 @@ import {
   validateBurnDragonConfig,
   validateLowBitQuantizationConfig,
   validateLowBitRhoConfig,
+  type ValidateOptions,
   type ValidationResult,
 } from "../../dist";
 import type { Expectation } from "./vectors";
 
 /** The public validator for each vector/oracle target. */
-export const validators: Record<"quant" | "rho" | "model", (value: unknown) => ValidationResult<unknown>> = {
+export const validators: Record<
+  "quant" | "rho" | "model",
+  (value: unknown, options?: ValidateOptions) => ValidationResult<unknown>
+> = {
   quant: validateLowBitQuantizationConfig,
   rho: validateLowBitRhoConfig,
   model: validateBurnDragonConfig,

@@ -1,0 +1,58 @@
+import type { JsonSchema } from "./schema/json-schema";
+
+/**
+ * The schema of the `first` validators: the same verdict as the published one, with its
+ * checks reordered so that a first-error Ajv run stops at the error Rust reports.
+ *
+ * Serde reads the whole document before `validate()` runs, so any shape error beats any
+ * rule; Ajv, left to itself, runs a struct's `allOf` (the rules) before its `properties`.
+ * Here the document is checked twice in a row: first its shape (every rule taken out), then
+ * its rules (every shape keyword taken out), in the order of `validate()`, quant before rho.
+ * Where a field has both `type` and `enum`, the `type` goes: the enum alone decides, and its
+ * error carries the allowed values a message names.
+ */
+export function firstErrorSchema(schema: JsonSchema): JsonSchema {
+  const inlined = inline(schema, schema.definitions ?? {});
+  return { $id: schema.$id, allOf: [shapeOnly(inlined), rulesOnly(inlined) ?? {}] };
+}
+
+function inline(schema: JsonSchema, definitions: Record<string, JsonSchema>): JsonSchema {
+  if (schema.$ref) return inline(definitions[schema.$ref.replace("#/definitions/", "")], definitions);
+  const out: JsonSchema = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === "definitions" || key === "$id" || key === "$schema") continue;
+    out[key] = mapSubschemas(key, value, (sub) => inline(sub, definitions));
+  }
+  return out;
+}
+
+function shapeOnly(schema: JsonSchema): JsonSchema {
+  const { allOf: _rules, ...rest } = schema;
+  const out: JsonSchema = {};
+  for (const [key, value] of Object.entries(rest)) {
+    if (key === "type" && rest.enum) continue;
+    out[key] = mapSubschemas(key, value, shapeOnly);
+  }
+  return out;
+}
+
+/** The rules of a schema and of the structs below it, reached through `properties` only. */
+function rulesOnly(schema: JsonSchema): JsonSchema | undefined {
+  const properties: Record<string, JsonSchema> = {};
+  for (const [name, field] of Object.entries(schema.properties ?? {})) {
+    const rules = rulesOnly(field);
+    if (rules) properties[name] = rules;
+  }
+  const nested = Object.keys(properties).length > 0;
+  if (!schema.allOf && !nested) return undefined;
+  return { type: "object", ...(schema.allOf ? { allOf: schema.allOf } : {}), ...(nested ? { properties } : {}) };
+}
+
+function mapSubschemas(key: string, value: unknown, map: (schema: JsonSchema) => JsonSchema): unknown {
+  if (key === "properties") {
+    return Object.fromEntries(Object.entries(value as Record<string, JsonSchema>).map(([name, sub]) => [name, map(sub)]));
+  }
+  if (["allOf", "anyOf", "oneOf"].includes(key)) return (value as JsonSchema[]).map(map);
+  if (["items", "contains", "not", "if", "then", "else"].includes(key)) return map(value as JsonSchema);
+  return value;
+}
