@@ -42,19 +42,35 @@ const ours: Record<Target, (input: unknown) => Answer> = {
   config: resultOf(pkg.validateBurnDragonConfig),
 };
 
-function resultOf(fn: (input: unknown) => Package.ValidationResult<unknown>) {
+/** The package's answer: with every issue (its default), or with Rust's error alone. */
+function resultOf(fn: (input: unknown, options?: Package.ValidateOptions) => Package.ValidationResult<unknown>, allErrors = true) {
+  const options = { allErrors };
   return (input: unknown): Answer => {
-    const result = fn(input);
+    const result = fn(input, options);
     return result.valid ? (result.value as object) : result.errors[0].message;
   };
 }
 
-const COMPETITORS = ["package", "hand-written", "ajv allErrors+errors", "ajv first error", "schemasafe"] as const;
+const oursFirst: Record<Target, (input: unknown) => Answer> = {
+  quant: resultOf(pkg.validateLowBitQuantizationConfig, false),
+  rho: resultOf(pkg.validateLowBitRhoConfig, false),
+  config: resultOf(pkg.validateBurnDragonConfig, false),
+};
+
+const COMPETITORS = [
+  "package",
+  "package first error",
+  "hand-written",
+  "ajv allErrors+errors",
+  "ajv first error",
+  "schemasafe",
+] as const;
 
 async function main(): Promise<void> {
   const corpora = loadCorpora();
   const competitors: Record<(typeof COMPETITORS)[number], Record<Target, (input: unknown) => Answer>> = {
     package: ours,
+    "package first error": oursFirst,
     "hand-written": handwritten,
     "ajv allErrors+errors": runtimeAjv(true),
     "ajv first error": runtimeAjv(false),
@@ -82,11 +98,17 @@ async function main(): Promise<void> {
         `${corpus}${corpus === "invalid" ? ` (${corpora[target].shapeErrors} shape)` : ""}`,
         ...COMPETITORS.map((name) => ops(at(target, corpus, name))),
         ratio(at(target, corpus, "package") / at(target, corpus, "hand-written")),
+        ratio(at(target, corpus, "package first error") / at(target, corpus, "hand-written")),
         ratio(at(target, corpus, "package") / at(target, corpus, "ajv allErrors+errors")),
       ]);
     }
   }
-  console.log(table(["target", `corpus (${corpora.quant.valid.length} each)`, ...COMPETITORS, "pkg / hand", "pkg / ajv"], rows));
+  console.log(
+    table(
+      ["target", `corpus (${corpora.quant.valid.length} each)`, ...COMPETITORS, "pkg / hand", "pkg first / hand", "pkg / ajv"],
+      rows,
+    ),
+  );
 
   const sample = corpora.config.valid[0];
   const invalid = corpora.config.invalid.find((input) => {
@@ -114,15 +136,22 @@ async function main(): Promise<void> {
   console.log(table(["file", "bytes", "gzip"], files.map((f) => [f.file, String(f.bytes), String(f.gzip)])));
 
   console.log("\n## Targets\n");
-  const vs = (target: Target, corpus: "valid" | "invalid", other: string) =>
-    at(target, corpus, "package") / at(target, corpus, other);
+  const vs = (target: Target, corpus: "valid" | "invalid", other: string, mode = "package") =>
+    at(target, corpus, mode) / at(target, corpus, other);
+  // "Invalid input (first error, Rust message)": the package asked for Rust's error alone,
+  // the job the hand-written reference and plain Ajv do; the full list is shown beside it.
   const targets: string[][] = [
     ...TARGETS.map((t) => verdict(`${t} valid vs hand-written`, vs(t, "valid", "hand-written"), "≥", 0.8)),
-    ...TARGETS.map((t) => verdict(`${t} invalid vs hand-written`, vs(t, "invalid", "hand-written"), "≥", 0.5)),
-    verdict("cold start (wall) vs hand-written", cold.package.wallMs / cold["hand-written"].wallMs, "≤", 1.5),
-    ...TARGETS.flatMap((t) =>
-      (["valid", "invalid"] as const).map((c) => verdict(`${t} ${c} vs runtime Ajv`, vs(t, c, "ajv allErrors+errors"), ">", 1)),
+    ...TARGETS.map((t) =>
+      verdict(`${t} invalid, first error, vs hand-written`, vs(t, "invalid", "hand-written", "package first error"), "≥", 0.5),
     ),
+    ...TARGETS.map((t) => verdict(`${t} invalid, all errors, vs hand-written`, vs(t, "invalid", "hand-written"), "≥", 0.5)),
+    verdict("cold start (wall) vs hand-written", cold.package.wallMs / cold["hand-written"].wallMs, "≤", 1.5),
+    ...TARGETS.map((t) => verdict(`${t} valid vs runtime Ajv`, vs(t, "valid", "ajv allErrors+errors"), ">", 1)),
+    ...TARGETS.map((t) =>
+      verdict(`${t} invalid, first error, vs runtime Ajv`, vs(t, "invalid", "ajv allErrors+errors", "package first error"), ">", 1),
+    ),
+    ...TARGETS.map((t) => verdict(`${t} invalid, all errors, vs runtime Ajv`, vs(t, "invalid", "ajv allErrors+errors"), ">", 1)),
   ];
   console.log(table(["target", "measured", "bound", ""], targets));
   console.log(`\n${os.cpus().length} × ${os.cpus()[0].model}, Node ${process.version}, ${new Date().toISOString()}, load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} (checksum ${checksum()})`);
@@ -142,7 +171,11 @@ function checkAgreement(corpora: Record<Target, Corpus>): void {
     const [package_, reference] = pairs[target];
     for (const input of [...corpora[target].valid, ...corpora[target].invalid]) {
       const ours = package_(input);
+      const alone = package_(input, { allErrors: false });
       const theirs = reference(input);
+      if (JSON.stringify(alone.valid ? alone : alone.errors) !== JSON.stringify(ours.valid ? ours : ours.errors.slice(0, 1))) {
+        throw new Error(`the package's first-error result differs from its full result on ${target} ${JSON.stringify(input)}`);
+      }
       const [first] = ours.valid ? [] : ours.errors;
       const agree = ours.valid
         ? theirs.valid
