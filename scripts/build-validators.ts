@@ -1,9 +1,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import standaloneCode from "ajv/dist/standalone";
-import { compilable, createAjv, withoutPlaceholderErrors, type ValidatorKind } from "./ajv";
+import type { ValidatorKind } from "./ajv";
 import { buildersSource } from "./builders";
-import { firstErrorSchema } from "./first-error";
+import { validatorModule } from "./compile";
 import { readPublishedSchemas, TARGET_FILES } from "./schema/published";
 import { shapeOf } from "./schema/shape";
 
@@ -24,13 +23,7 @@ function write(file: string, content: string): void {
 }
 
 for (const kind of ["check", "explain", "first"] as ValidatorKind[]) {
-  for (const [target, file] of Object.entries(TARGET_FILES)) {
-    const ajv = createAjv(kind);
-    const schema = compilable(schemas[file], kind);
-    ajv.addSchema(kind === "first" ? firstErrorSchema(schema) : schema);
-    const code = standaloneCode(ajv, { validate: schemas[file].$id as string });
-    write(`${kind}-${target}.js`, kind === "explain" ? code : withoutPlaceholderErrors(code));
-  }
+  for (const [target, file] of Object.entries(TARGET_FILES)) write(`${kind}-${target}.js`, validatorModule(kind, schemas[file]));
 }
 
 const shapes = {
