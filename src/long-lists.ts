@@ -1,5 +1,4 @@
-import { copyTable } from "./defaults";
-import { readPath } from "./tables";
+import { copyTable, readPath } from "./tables";
 import type { AjvError } from "./validators";
 
 /** Elements of a long list that are always explained, and distinct later values kept beyond them. */

@@ -1,10 +1,9 @@
-import { copyTable } from "./defaults";
 import { nonTableIssues, toIssues, valueAt } from "./issues";
 import { layouts } from "./layout";
 import { shortenLists } from "./long-lists";
 import { firstIssue } from "./first-error";
 import type { ValidateOptions, ValidationIssue, ValidationResult } from "./result";
-import { isTable } from "./tables";
+import { copyTable, isTable } from "./tables";
 import { builders, check, explain, type Target } from "./validators";
 import type { BurnDragonConfig, LowBitQuantizationConfig, LowBitRhoConfig } from "./types";
 

@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import { fillStruct } from "../dist/defaults";
+import { fillStruct } from "./support/fill-struct";
 import { builders, check, shapes, type Target } from "../dist/validators";
 import { createAjv } from "../scripts/ajv";
 import { readPublishedSchemas, TARGET_FILES } from "../scripts/schema/published";

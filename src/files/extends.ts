@@ -1,7 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { copyTable } from "../defaults";
-import { isTable } from "../tables";
+import { copyTable, isTable } from "../tables";
 import type { ConfigDocument } from "../text/document";
 import { childPointer } from "../text/pointer";
 import type { Position } from "../text/position";

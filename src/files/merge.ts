@@ -1,5 +1,4 @@
-import { copyTable } from "../defaults";
-import { isTable } from "../tables";
+import { copyTable, isTable } from "../tables";
 import type { ConfigDocument } from "../text/document";
 import { childPointer, parentPointer } from "../text/pointer";
 
