@@ -1,6 +1,6 @@
 import { describeValue, fieldName, quote } from "./describe";
 import type { ValidationIssue } from "./result";
-import { isTable, readPath } from "./tables";
+import { isOddObject, isTable, readPath } from "./tables";
 import type { AjvError } from "./validators";
 
 /**
@@ -109,7 +109,7 @@ export function nonTableIssues(
   const issues: ValidationIssue[] = [];
   for (const keys of structPaths) {
     const value = readPath(input, keys);
-    if (value !== null && typeof value === "object" && !Array.isArray(value) && !isTable(value)) {
+    if (isOddObject(value)) {
       const path = keys.map((key) => `/${key}`).join("");
       issues.push({ stage: "deserialize", path, message: `${fieldName(path, root)}: expected a table, found ${describeValue(value)}` });
     }

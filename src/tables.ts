@@ -9,6 +9,11 @@ export function isTable(value: unknown): value is Record<string, unknown> {
   return proto === null || Object.getPrototypeOf(proto) === null;
 }
 
+/** An object that is not a table (a class instance, a `Map`, a `Date`): never a config struct. */
+export function isOddObject(value: unknown): boolean {
+  return value !== null && typeof value === "object" && !Array.isArray(value) && !isTable(value);
+}
+
 /** The value at `path`, read through tables only. */
 export function readPath(root: unknown, path: readonly string[]): unknown {
   let value = root;

@@ -3,14 +3,9 @@ import { layouts } from "./layout";
 import { shortenLists } from "./long-lists";
 import { firstIssue } from "./first-error";
 import type { ValidateOptions, ValidationIssue, ValidationResult } from "./result";
-import { copyTable, isTable } from "./tables";
+import { copyTable, isOddObject, isTable } from "./tables";
 import { builders, check, explain, type Target } from "./validators";
 import type { BurnDragonConfig, LowBitQuantizationConfig, LowBitRhoConfig } from "./types";
-
-/** An object that is not a plain table (a class instance, a `Map`): only the input itself can explain it. */
-function isOddObject(value: unknown): boolean {
-  return value !== null && typeof value === "object" && !Array.isArray(value) && !isTable(value);
-}
 
 /**
  * The value each target yields once valid: Rust's struct, defaults filled in, made by the
@@ -64,13 +59,10 @@ function run<T>(
   }
 }
 
-/** Every issue of an input that holds an odd object where a struct belongs. */
+/** Every issue of an input that holds an odd object where a struct belongs: only the input itself can explain it. */
 export function explainInput(target: Target, input: unknown): ValidationIssue[] {
-  const { root, structs, lists } = layouts[target];
-  const nonTables = nonTableIssues(structs, input, root);
-  const { view, restore } = shortenLists(input, lists);
-  explain[target](view);
-  return [...nonTables, ...toIssues(restore(explain[target].errors ?? []), input, root)];
+  const { root, structs } = layouts[target];
+  return [...nonTableIssues(structs, input, root), ...explained(target, input, input)];
 }
 
 /**
@@ -79,10 +71,15 @@ export function explainInput(target: Target, input: unknown): ValidationIssue[] 
  * defaults: a rule about one is reported at the table that lacks it, as from the input.
  */
 function explainBuilt(target: Target, input: unknown, value: unknown): ValidationIssue[] {
+  return explained(target, value, input).map((issue) => placed(issue, input));
+}
+
+/** The all-errors run over `subject` (long lists shortened), as issues named and described from `input`. */
+function explained(target: Target, subject: unknown, input: unknown): ValidationIssue[] {
   const { root, lists } = layouts[target];
-  const { view, restore } = shortenLists(value, lists);
+  const { view, restore } = shortenLists(subject, lists);
   explain[target](view);
-  return toIssues(restore(explain[target].errors ?? []), input, root).map((issue) => placed(issue, input));
+  return toIssues(restore(explain[target].errors ?? []), input, root);
 }
 
 /** A rule about a field the input omits is reported at the table that lacks it, as from the input. */
