@@ -20,6 +20,8 @@ export function describeValue(value: unknown): string {
       return `boolean ${value}`;
     case "number":
       return Number.isInteger(value) ? `integer ${value}` : `number ${value}`;
+    case "bigint":
+      return `integer ${value}`;
     case "object":
       return isTable(value) ? "a table" : classOf(value);
     default:

@@ -101,5 +101,5 @@ function withoutExtends(document: ConfigDocument): ConfigDocument {
   delete rest[EXTENDS];
   const outside = <T>(map: Map<string, T>) =>
     new Map([...map].filter(([pointer]) => pointer !== EXTENDS_POINTER && !pointer.startsWith(`${EXTENDS_POINTER}/`)));
-  return { ...document, value: rest, positions: outside(document.positions), datetimes: outside(document.datetimes) };
+  return { ...document, value: rest, positions: outside(document.positions) };
 }

@@ -14,7 +14,6 @@ export function mergeDocuments(base: ConfigDocument, top: ConfigDocument): Confi
   return {
     value,
     positions: new Map([...kept(base.positions), ...top.positions]),
-    datetimes: new Map([...kept(base.datetimes), ...top.datetimes]),
     duplicates: [...base.duplicates, ...top.duplicates],
   };
 }

@@ -1,11 +1,10 @@
 import type { ValidationIssue } from "../result";
 import type { BurnDragonConfig } from "../types";
 import { validateBurnDragonConfig } from "../validate";
-import { DATETIME_STAND_IN, toDocument, type ConfigDocument } from "./document";
+import { toDocument, type ConfigDocument } from "./document";
 import { parseJson } from "./json";
 import { positionFor, type Located } from "./located";
 import { parseToml } from "./toml";
-import { TableRedefinition } from "./toml/walk";
 import { unknownKeys } from "./unknown-keys";
 import { parseYaml } from "./yaml";
 
@@ -24,29 +23,15 @@ export interface DocumentCheck {
   warnings: Located[];
 }
 
-/**
- * A config text as a document. Throws `ConfigSyntaxError` when the text is not well-formed;
- * a table defined twice in TOML is a document whose only issue is that (serde's stage).
- */
+/** A config text as a document. Throws `ConfigSyntaxError` when the text is not well-formed. */
 export function parseConfigText(text: string, format: ConfigFormat): ConfigDocument {
-  try {
-    switch (format) {
-      case "toml":
-        return toDocument(parseToml(text));
-      case "json":
-        return toDocument(parseJson(text));
-      case "yaml":
-        return toDocument(parseYaml(text), { rejectAllDuplicates: true });
-    }
-  } catch (error) {
-    if (!(error instanceof TableRedefinition)) throw error;
-    const { line, column, ...issue } = error.issue;
-    return {
-      value: {},
-      positions: new Map(),
-      duplicates: [{ issue: { ...issue, path: "" }, at: { line: line ?? 1, column: column ?? 1 } }],
-      datetimes: new Map(),
-    };
+  switch (format) {
+    case "toml":
+      return toDocument(parseToml(text));
+    case "json":
+      return toDocument(parseJson(text));
+    case "yaml":
+      return toDocument(parseYaml(text), { rejectAllDuplicates: true });
   }
 }
 
@@ -57,7 +42,7 @@ export function checkDocument(document: ConfigDocument, options: CheckOptions = 
     place({ stage: "deserialize", path, message }),
   );
   const result = validateBurnDragonConfig(document.value);
-  const issues = result.valid ? [] : result.errors.map((issue) => place(nameDatetime(issue, document)));
+  const issues = result.valid ? [] : result.errors.map(place);
   // serde stops at a duplicate field: no `validate()` rule runs after one.
   let errors =
     document.duplicates.length > 0
@@ -71,13 +56,4 @@ export function checkDocument(document: ConfigDocument, options: CheckOptions = 
     errors,
     warnings: options.strict ? [] : unknown,
   };
-}
-
-/** A datetime stood in for by a number: say what was really there. */
-function nameDatetime(issue: ValidationIssue, document: ConfigDocument): ValidationIssue {
-  const text = document.datetimes.get(issue.path);
-  if (text === undefined) return issue;
-  const standIn = `found integer ${DATETIME_STAND_IN}`;
-  if (!issue.message.endsWith(standIn)) return issue;
-  return { ...issue, message: `${issue.message.slice(0, -standIn.length)}found datetime ${text}` };
 }

@@ -13,8 +13,6 @@ export interface ConfigDocument {
   positions: Map<string, Position>;
   /** Duplicate fields of the serde structs, in document order. */
   duplicates: Located[];
-  /** Datetimes inside the checked structs, which no field accepts: pointer → the datetime text. */
-  datetimes: Map<string, string>;
 }
 
 export interface DocumentOptions {
@@ -22,17 +20,11 @@ export interface DocumentOptions {
   rejectAllDuplicates?: boolean;
 }
 
-/**
- * A stand-in for a datetime in a checked field: a number, which no field of the structs
- * accepts either, so the validators name the field and what it expects.
- */
-export const DATETIME_STAND_IN = 0;
-
 /** The plain value of a tree, keys set as data (`__proto__` included), later duplicates winning. */
 export function toDocument(tree: TreeNode, options: DocumentOptions = {}): ConfigDocument {
-  const document: ConfigDocument = { value: undefined, positions: new Map(), duplicates: [], datetimes: new Map() };
+  const document: ConfigDocument = { value: undefined, positions: new Map(), duplicates: [] };
   document.positions.set("", tree.at);
-  document.value = build(document, options, tree, "", DOCUMENT_STRUCT, false);
+  document.value = build(document, options, tree, "", DOCUMENT_STRUCT);
   return document;
 }
 
@@ -42,22 +34,18 @@ function build(
   node: TreeNode,
   pointer: string,
   struct: Shape | undefined,
-  checked: boolean,
 ): unknown {
   switch (node.kind) {
     case "scalar":
       return node.value;
     case "datetime":
-      if (!checked) return node.text;
-      // toml 0.5 hands a datetime to serde as a one-key table; a struct ignores the key.
-      if (struct) return {};
-      document.datetimes.set(pointer, node.text);
-      return DATETIME_STAND_IN;
+      // toml 0.9 hands a datetime to serde as its text: a string to every field.
+      return node.text;
     case "array":
       return node.items.map((item, i) => {
         const at = childPointer(pointer, i);
         document.positions.set(at, item.at);
-        return build(document, options, item, at, undefined, checked);
+        return build(document, options, item, at, undefined);
       });
     case "table": {
       const out: Record<string, unknown> = {};
@@ -75,7 +63,7 @@ function build(
         // never looked up, as nothing inside an unknown key is checked.
         if (!first) seen.set(entry.key, entry.at);
         document.positions.set(at, entry.at);
-        const value = build(document, options, entry.value, at, structOf(field), field !== undefined);
+        const value = build(document, options, entry.value, at, structOf(field));
         Object.defineProperty(out, entry.key, { value, enumerable: true, writable: true, configurable: true });
       }
       return out;

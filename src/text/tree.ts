@@ -7,7 +7,7 @@ import type { Position } from "./position";
 export type TreeNode =
   | { kind: "table"; at: Position; entries: TreeEntry[] }
   | { kind: "array"; at: Position; items: TreeNode[] }
-  | { kind: "scalar"; at: Position; value: string | number | boolean | null }
+  | { kind: "scalar"; at: Position; value: string | number | bigint | boolean | null; float?: true }
   | { kind: "datetime"; at: Position; text: string };
 
 export interface TreeEntry {

@@ -52,7 +52,7 @@ describe("a file just under the size limit is checked within the memory bound, i
     ["full.json", fill('{"model": {"rho": {"precision": "fp32"}}, "t": [0', (i) => `, {"a": ${i}}`, "]}")],
     ["full.yaml", fill("model:\n  rho:\n    precision: fp32\nt:\n", (i) => `  - a: ${i}\n`, "")],
     ["dotted.toml", fill("", (i) => `t${i}.x = 1\n`, "")],
-    ["repeated.toml", fill("", (i) => `k${i} = { a = 1 }\nk${i} = { b = 2 }\n`, "")],
+    ["inline.toml", fill("", (i) => `k${i} = { a = { b = [1, 2] } }\n`, "")],
     ["tables.toml", fill("", (i) => `[t${i}]\na = 1\n[t${i}.s]\n`, "")],
     ["digits.toml", fill("a = [", (i) => `${i % 10},`, "]\n")],
     ["digits.json", fill('{"a": [', (i) => `${i % 10},`, "0]}")],
