@@ -7,13 +7,15 @@ import type { JsonSchema } from "./schema/json-schema";
  * Serde reads the whole document before `validate()` runs, so any shape error beats any
  * rule; Ajv, left to itself, runs a struct's `allOf` (the rules) before its `properties`.
  * Here the document is checked twice in a row: first its shape (every rule taken out), then
- * its rules (every shape keyword taken out), in the order of `validate()`, quant before rho.
+ * its rules (every shape keyword taken out), in the order of `validate()`, quant before rho,
+ * then the root's own rules.
  * Where a field has both `type` and `enum`, the `type` goes: the enum alone decides, and its
  * error carries the allowed values a message names.
  */
 export function firstErrorSchema(schema: JsonSchema): JsonSchema {
-  const inlined = inline(schema, schema.definitions ?? {});
-  return { $id: schema.$id, allOf: [shapeOnly(inlined), rulesOnly(inlined) ?? {}] };
+  const { allOf: ownRules, ...inlined } = inline(schema, schema.definitions ?? {});
+  // The root's own rules (a whole document's: the trainer's) run after the structs' inside it.
+  return { $id: schema.$id, allOf: [shapeOnly(inlined), rulesOnly(inlined) ?? {}, ownRules ? { type: "object", allOf: ownRules } : {}] };
 }
 
 function inline(schema: JsonSchema, definitions: Record<string, JsonSchema>): JsonSchema {

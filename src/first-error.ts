@@ -1,8 +1,7 @@
 import { shapeIssue } from "./issues";
 import { layouts } from "./layout";
 import type { ValidationIssue } from "./result";
-import { quantizationRules, rhoRules } from "./types";
-import type { Rules } from "./types";
+import { quantizationRules, rhoRules, trainerRules } from "./types";
 import { first, type Target } from "./validators";
 
 /** A rule's failure sits in a `then` of the struct's `allOf`: the only `allOf` entry followed by `then`. */
@@ -18,11 +17,16 @@ function ruleMessage(target: Target, schemaPath: string): string | undefined {
   const known = messagesAt[target];
   if (known.has(schemaPath)) return known.get(schemaPath);
   const rule = RULE_AT.exec(schemaPath);
-  const rho = target === "rho" || schemaPath.includes("/properties/rho/");
-  const rules = (rho ? rhoRules : quantizationRules) as Rules<unknown>;
-  const message = rule ? rules[Number(rule[1])].message : undefined;
+  const message = rule ? rulesAt(target, schemaPath.slice(0, rule.index + 1))[Number(rule[1])].message : undefined;
   known.set(schemaPath, message);
   return message;
+}
+
+/** The rules of the `allOf` at `schemaPath`: a struct's, or (at a whole document's root) the trainer's. */
+function rulesAt(target: Target, schemaPath: string): readonly { message: string }[] {
+  if (target === "rho" || schemaPath.includes("/properties/rho/")) return rhoRules;
+  if (target === "quant" || schemaPath.includes("/properties/quant/")) return quantizationRules;
+  return trainerRules;
 }
 
 /**

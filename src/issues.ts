@@ -6,22 +6,33 @@ import type { AjvError } from "./validators";
 /**
  * Ajv's errors as the issues Rust would report, in Rust's order: every shape error first
  * (serde reads the whole document before any `validate()` runs), then the rule errors in the
- * order the schema lists them, which is `validate()`'s order, quant before rho.
+ * order the schema lists them, which is `validate()`'s order, quant before rho, then the
+ * trainer's rules of the whole document.
  */
 export function toIssues(errors: readonly AjvError[], input: unknown, root: readonly string[]): ValidationIssue[] {
   const shape = new Map<string, AjvError>();
   const rules: ValidationIssue[] = [];
+  const ownRules: ValidationIssue[] = [];
   for (const error of errors) {
     if (error.keyword === "errorMessage") {
-      rules.push({ stage: "validate", path: error.instancePath, message: error.message ?? "" });
+      // The root's own rules run after those of the structs inside it (the trainer's after
+      // `quant.validate()` and `rho.validate()`), though Ajv reports them first.
+      (error.schemaPath?.startsWith(OWN_RULES) ? ownRules : rules).push({
+        stage: "validate",
+        path: error.instancePath,
+        message: error.message ?? "",
+      });
     } else if (error.keyword !== "if") {
       const seen = shape.get(error.instancePath);
       if (!seen || error.keyword === "enum") shape.set(error.instancePath, error);
     }
   }
   const deserialize = [...shape.values()].map((error) => shapeIssue(error, input, root));
-  return [...deserialize, ...rules];
+  return [...deserialize, ...rules, ...ownRules];
 }
+
+/** Where a target's own rules stand in its schema: the root's `allOf`. */
+const OWN_RULES = "#/allOf/";
 
 export function shapeIssue(error: AjvError, input: unknown, root: readonly string[]): ValidationIssue {
   const value = valueAt(input, error.instancePath);

@@ -33,7 +33,7 @@ interface Tally {
 }
 
 function compare(format: "toml" | "json", texts: readonly string[]): Tally {
-  const verdicts = askOracle(texts.map((value) => ({ target: format, value })));
+  const verdicts = askOracle(texts.map((value) => ({ target: `trainer-${format}` as const, value })));
   const disagreements: string[] = [];
   const unplaced: string[] = [];
   let rejected = 0;
@@ -42,7 +42,7 @@ function compare(format: "toml" | "json", texts: readonly string[]): Tally {
     const result = validateConfigText(text, format);
     const rust = verdicts[i];
     if (!rust.ok) rejected++;
-    if (!rust.ok && /duplicate field|redefinition of table/.test(rust.message)) duplicates++;
+    if (!rust.ok && /duplicate (field|key)|redefinition of table/.test(rust.message)) duplicates++;
     if (JSON.stringify(ours(result)) !== JSON.stringify(expected(rust))) {
       disagreements.push(`${JSON.stringify(text)}\n  rust: ${JSON.stringify(rust)}\n  ours: ${JSON.stringify(result)}`);
     }

@@ -1,11 +1,12 @@
-import { quantizationRules, rhoRules } from "../src/types";
+import { quantizationRules, rhoRules, trainerRules } from "../src/types";
 import { askOracle, oracleUnavailable } from "./support/oracle";
 import { generateCases } from "./support/random-config";
 import { validators, verdictOf } from "./support/targets";
 
 /**
  * Differential test: fresh random configs through the real Rust code and through the
- * package; every verdict, stage and `validate` message must agree.
+ * package; every verdict, stage and `validate` message must agree. Whole documents are judged
+ * as the trainer judges them (its own rule after `quant.validate()` and `rho.validate()`).
  */
 const CASES = Number(process.env.ORACLE_CASES ?? 24000);
 const SEED = Number(process.env.ORACLE_SEED ?? 20261126);
@@ -17,7 +18,9 @@ if (skip) {
 } else {
   test(`${CASES} random configs agree with Rust (seed ${SEED}), with all errors and with the first alone`, () => {
     const cases = generateCases(SEED, CASES);
-    const verdicts = askOracle(cases.map((c) => ({ target: c.target, value: JSON.parse(c.text) })));
+    const verdicts = askOracle(
+      cases.map((c) => ({ target: c.target === "model" ? "trainer-model" : c.target, value: JSON.parse(c.text) })),
+    );
     const disagreements: string[] = [];
     const messages = new Set<string>();
     let rejected = 0;
@@ -40,7 +43,7 @@ if (skip) {
       `differential: ${cases.length} cases, ${cases.length - rejected} valid, ${rejected} rejected by Rust, ${disagreements.length} disagreements`,
     );
     expect(disagreements.slice(0, 10)).toEqual([]);
-    const unreached = [...quantizationRules, ...rhoRules].map((r) => r.message).filter((m) => !messages.has(m));
+    const unreached = [...quantizationRules, ...rhoRules, ...trainerRules].map((r) => r.message).filter((m) => !messages.has(m));
     expect(unreached).toEqual([]);
     expect(rejected).toBeGreaterThan(cases.length / 5);
     expect(cases.length - rejected).toBeGreaterThan(cases.length / 5);

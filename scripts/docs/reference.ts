@@ -1,8 +1,8 @@
-import { quantizationRules, rhoRules } from "../../src/types";
-import type { Condition, Rules } from "../../src/types";
+import { quantizationRules, rhoRules, trainerRules } from "../../src/types";
 import { schemaDocuments } from "../schema/documents";
 import type { JsonSchema } from "../schema/json-schema";
 import { conditionText } from "../schema/rule-text";
+import type { AnyRule } from "../schema/rules";
 
 /**
  * `docs/reference.md`: every field of `[model.quant]` and `[model.rho]` with its type,
@@ -22,10 +22,18 @@ export function referenceMarkdown(): string {
     "",
     ...section("model.quant", documents["low-bit-quantization-config.schema.json"], quantizationRules, "LowBitQuantizationConfig"),
     ...section("model.rho", documents["low-bit-rho-config.schema.json"], rhoRules, "LowBitRhoConfig"),
+    "## Rules of the whole document",
+    "",
+    "The trainer (`burn_dragon_language`) checks these after `quant.validate()` and `rho.validate()`, on a",
+    "whole config. `validateBurnDragonConfig`, `validateConfigText`, the command line and",
+    "`burn-dragon-config.schema.json` apply them; the `[model.quant]` and `[model.rho]` validators and",
+    "schema files do not.",
+    "",
+    ...ruleList(trainerRules),
   ].join("\n");
 }
 
-function section<T>(table: string, struct: JsonSchema, rules: Rules<T>, rustName: string): string[] {
+function section(table: string, struct: JsonSchema, rules: readonly AnyRule[], rustName: string): string[] {
   return [
     `## \`[${table}]\``,
     "",
@@ -36,13 +44,17 @@ function section<T>(table: string, struct: JsonSchema, rules: Rules<T>, rustName
     "",
     `\`${rustName}::validate()\` checks these in order and reports the first that applies, with the message shown.`,
     "",
-    ...rules.flatMap((rule, i) => [
-      `${i + 1}. When ${conditionText(rule.when as Condition<unknown>)}, at \`${rule.at.join(".")}\`:`,
-      "",
-      `   > ${rule.message}`,
-      "",
-    ]),
+    ...ruleList(rules),
   ];
+}
+
+function ruleList(rules: readonly AnyRule[]): string[] {
+  return rules.flatMap((rule, i) => [
+    `${i + 1}. When ${conditionText(rule.when)}, at \`${rule.at.join(".")}\`:`,
+    "",
+    `   > ${rule.message}`,
+    "",
+  ]);
 }
 
 /** A struct's fields, those of a nested table after them under its own name. */

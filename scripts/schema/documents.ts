@@ -1,11 +1,10 @@
-import { quantizationRules, rhoRules } from "../../src/types";
+import { quantizationRules, rhoRules, trainerRules } from "../../src/types";
 import type { SchemaFileName } from "../../src/schema-files";
-import type { Rules } from "../../src/types";
 import { documentDescriptions, structSchemas } from "./from-types";
 import { withMarkdownDescriptions, withVariantNotes } from "./annotations";
 import type { JsonSchema } from "./json-schema";
 import { variantNotes } from "./rule-text";
-import { ruleSchema } from "./rules";
+import { ruleSchema, type AnyRule } from "./rules";
 
 const DRAFT_07 = "http://json-schema.org/draft-07/schema#";
 
@@ -16,7 +15,7 @@ export function schemaId(file: SchemaFileName): string {
 }
 
 /** A struct with its `validate()` rules, each enum value it names noting the rule beside it. */
-function withRules<T>(struct: JsonSchema, rules: Rules<T>): JsonSchema {
+function withRules(struct: JsonSchema, rules: readonly AnyRule[]): JsonSchema {
   const noted = withVariantNotes(struct, variantNotes(rules, struct));
   return { ...noted, allOf: rules.map((rule) => ruleSchema(rule, struct)) };
 }
@@ -27,6 +26,10 @@ export function schemaDocuments(): Record<SchemaFileName, JsonSchema> {
   const described = documentDescriptions();
   const quant = { title: "burn_dragon [model.quant]", ...withRules(structs.LowBitQuantizationConfig, quantizationRules) };
   const rho = { title: "burn_dragon [model.rho]", ...withRules(structs.LowBitRhoConfig, rhoRules) };
+  // The trainer's rules read the document through its structs, each field with its default.
+  const documentStruct: JsonSchema = {
+    properties: { model: { type: "object", properties: { quant: structs.LowBitQuantizationConfig, rho: structs.LowBitRhoConfig } } },
+  };
   const document = (file: SchemaFileName, schema: JsonSchema): JsonSchema =>
     withMarkdownDescriptions({ $schema: DRAFT_07, $id: schemaId(file), ...schema });
   return {
@@ -46,6 +49,7 @@ export function schemaDocuments(): Record<SchemaFileName, JsonSchema> {
           },
         },
       },
+      allOf: trainerRules.map((rule) => ruleSchema(rule, documentStruct)),
       definitions: { LowBitQuantizationConfig: quant, LowBitRhoConfig: rho },
     }),
   };

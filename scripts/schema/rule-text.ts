@@ -1,4 +1,5 @@
-import type { Condition, ListTest, Rule, ValueTest } from "../../src/types";
+import type { Condition, ListTest, ValueTest } from "../../src/types";
+import type { AnyRule } from "./rules";
 import type { JsonSchema } from "./json-schema";
 
 type AnyTest = ValueTest<unknown> | ListTest<unknown> | Condition<unknown>;
@@ -58,10 +59,10 @@ export function fieldAt(struct: JsonSchema, path: readonly string[]): JsonSchema
  * For each enum value a rule names, the note an editor shows beside that value: the rule's
  * other clauses and its Rust message. Keyed by dotted field path, then by value.
  */
-export function variantNotes<T>(rules: readonly Rule<T>[], struct: JsonSchema): Map<string, Map<unknown, string[]>> {
+export function variantNotes(rules: readonly AnyRule[], struct: JsonSchema): Map<string, Map<unknown, string[]>> {
   const notes = new Map<string, Map<unknown, string[]>>();
   for (const rule of rules) {
-    const clauses = clausesOf(rule.when as Condition<unknown>);
+    const clauses = clausesOf(rule.when);
     for (const clause of clauses) {
       const test = clause.test as AnyTest;
       if (!("in" in test || "notIn" in test)) continue;

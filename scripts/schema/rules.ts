@@ -1,4 +1,4 @@
-import type { Condition, FieldTest, ListTest, Rule, ValueTest } from "../../src/types";
+import type { Condition, FieldTest, ListTest, ValueTest } from "../../src/types";
 import type { JsonSchema } from "./json-schema";
 
 /**
@@ -6,12 +6,19 @@ import type { JsonSchema } from "./json-schema";
  * the Rust message. Omitted fields count as their defaults, so a test that the default
  * passes leaves the field optional and one it fails makes the field `required`.
  */
-export function ruleSchema<T>(rule: Rule<T>, struct: JsonSchema): JsonSchema {
-  const violation = conditionSchema(rule.when as Condition<unknown>, struct);
+export function ruleSchema(rule: AnyRule, struct: JsonSchema): JsonSchema {
+  const violation = conditionSchema(rule.when, struct);
   return { if: violation, then: failAt(rule.at, rule.message, violation) };
 }
 
 type AnyTest = ValueTest<unknown> | ListTest<unknown> | Condition<unknown>;
+
+/** A rule of any struct, as the build reads it: each declaration is checked against its own type where it is written. */
+export interface AnyRule {
+  readonly message: string;
+  readonly at: readonly string[];
+  readonly when: Condition<unknown>;
+}
 
 function conditionSchema(condition: Condition<unknown>, struct: JsonSchema): JsonSchema {
   const properties: Record<string, JsonSchema> = {};
@@ -51,6 +58,8 @@ export function passes(test: FieldTest<unknown> | AnyTest, value: unknown): bool
   const list = value as unknown[];
   if ("isEmpty" in t) return list.length === 0;
   if ("some" in t) return list.some((item) => passes(t.some as AnyTest, item));
+  // A struct that is absent (an `Option` left `None`) meets no condition.
+  if (value === undefined) return false;
   const struct = value as Record<string, unknown>;
   return Object.entries(t as Record<string, AnyTest>).every(([name, inner]) => passes(inner, struct[name]));
 }

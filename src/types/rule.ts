@@ -20,15 +20,18 @@ export type FieldTest<V> = [V] extends [readonly (infer E)[]]
     ? ValueTest<V>
     : Condition<V>;
 
-/** All of the named fields pass their tests. */
-export type Condition<T> = { readonly [K in keyof T]?: FieldTest<NonNullable<T[K]>> };
+/** The fields a type names: an index signature (`[key: string]: unknown`, a table left open) names none. */
+export type FieldName<T> = keyof { [K in keyof T as string extends K ? never : K]: T[K] } & string;
 
-/** A path of field names into `T`, one or two levels deep. */
+/** All of the named fields pass their tests. */
+export type Condition<T> = { readonly [K in FieldName<T>]?: FieldTest<NonNullable<T[K]>> };
+
+/** A path of field names into `T`, through nested structs. */
 export type FieldPath<T> = {
-  [K in keyof T & string]: [NonNullable<T[K]>] extends [readonly unknown[] | string | boolean | null]
+  [K in FieldName<T>]: [NonNullable<T[K]>] extends [readonly unknown[] | string | boolean | null]
     ? readonly [K]
-    : readonly [K] | readonly [K, keyof NonNullable<T[K]> & string];
-}[keyof T & string];
+    : readonly [K] | readonly [K, ...FieldPath<NonNullable<T[K]>>];
+}[FieldName<T>];
 
 /** One check of a Rust `validate()` method. */
 export interface Rule<T> {

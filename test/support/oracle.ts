@@ -6,10 +6,13 @@ import * as path from "node:path";
 export const SHARED_DIR = path.resolve(process.env.BURN_DRAGON_SHARED ?? path.join(__dirname, "../../../shared"));
 const BUILD_SCRIPT = path.join(SHARED_DIR, "oracle/build.sh");
 
-export type OracleTarget = "quant" | "rho" | "model" | "json" | "toml";
+/** The oracle's targets: the structs of low_bit.rs alone, and whole documents as the trainer reads them. */
+export type OracleTarget = "quant" | "rho" | "trainer-model" | "trainer-json" | "trainer-toml" | "trainer-files";
 
-/** One answer of the Rust oracle (see ../shared/oracle/README.md). */
-export type OracleVerdict = { ok: true } | { ok: false; stage: "parse" | "validate" | "usage"; message: string };
+/** One answer of the Rust oracle (see ../shared/oracle/README.md); `merged` from `trainer-files` on success. */
+export type OracleVerdict =
+  | { ok: true; merged?: unknown }
+  | { ok: false; stage: "parse" | "validate" | "load" | "usage" | "panic"; message: string };
 
 /** Why the oracle cannot run here, or null when it can. */
 export function oracleUnavailable(): string | null {

@@ -1,8 +1,28 @@
 /**
- * Hand-written texts at the edges of what serde_json and toml 0.5 accept: the oracle says
- * what each one is, the tests check that the package says the same.
+ * Hand-written texts at the edges of what serde_json and the trainer's toml 0.9 accept: the
+ * oracle says what each one is, the tests check that the package says the same.
  */
+const nested = (depth: number) => `x = ${"[".repeat(depth)}${"]".repeat(depth)}\n`;
+const dotted = (parts: number) => Array(parts).fill("a").join(".");
+
 export const TOML_EDGES: readonly string[] = [
+  nested(80),
+  nested(81),
+  `x = ${"[".repeat(79)}{ a = { b = 1 } }${"]".repeat(79)}\n`,
+  `${dotted(80)} = 1\n`,
+  `${dotted(81)} = 1\n`,
+  `[${dotted(80)}]\n`,
+  `[[${dotted(81)}]]\n`,
+  `[${dotted(60)}]\n${dotted(60)} = { c = ${"[".repeat(70)}${"]".repeat(70)} }\n`,
+  "a = 1\r\n# x\rb = 2\n",
+  "a = 1\r\nb = 2\r\n",
+  "[[a]]\nb = 1\n[[a]]\nb = 2\n[a.c]\nd = 1\n",
+  "[a]\nb = [1]\n[[a.b]]\n",
+  "[model]\nquant = { enable = false }\nquant.protocol = \"none\"\n",
+  "[model.quant]\nsaved_activations = 1979-05-27T07:32:00Z\n",
+  "[model]\nrho = { carry_across_tbptt = false, detach_between_windows = false }\n",
+  "[model.rho]\ncarry_across_tbptt = false\ndetach_between_windows = false\nprecision = \"fp8_exp\"\n",
+  "[training]\nsteps = 1\nsteps = 2\n",
   '[model.quant]\nenable = true\n[model.quant]\nprotocol = "bitnet_b1"\n',
   "[model.quant]\nenable = true\nenable = false\n",
   "[a]\nx = 1\nx = 2\n",

@@ -2,7 +2,7 @@
  * Compile-time proof that rule declarations are checked against the config types:
  * `npm run typecheck` fails if any line marked `@ts-expect-error` stops being an error.
  */
-import type { LowBitQuantizationConfig, LowBitRhoConfig, Rule } from "../../src/types";
+import type { BurnDragonConfig, LowBitQuantizationConfig, LowBitRhoConfig, Rule } from "../../src/types";
 
 export const accepted: Rule<LowBitQuantizationConfig> = {
   message: "m",
@@ -57,4 +57,24 @@ export const boolAsString: Rule<LowBitQuantizationConfig> = {
   at: ["enable"],
   // @ts-expect-error `enable` is a boolean
   when: { enable: { in: ["true"] } },
+};
+
+export const documentRule: Rule<BurnDragonConfig> = {
+  message: "m",
+  at: ["model", "rho", "detach_between_windows"],
+  when: { model: { rho: { carry_across_tbptt: { in: [false] } } } },
+};
+
+export const documentMisspelt: Rule<BurnDragonConfig> = {
+  message: "m",
+  at: ["model", "rho", "precision"],
+  // @ts-expect-error an open table's index signature names no field: `modle` is a typo
+  when: { modle: { rho: { carry_across_tbptt: { in: [false] } } } },
+};
+
+export const documentWrongAt: Rule<BurnDragonConfig> = {
+  message: "m",
+  // @ts-expect-error `at` must name a field, at every level
+  at: ["model", "rho", "detach"],
+  when: {},
 };
