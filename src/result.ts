@@ -1,5 +1,8 @@
-/** Where a problem was found: while reading the shape (serde), or in a `validate()` rule. */
-export type ValidationStage = "deserialize" | "validate";
+/**
+ * Where a problem was found: while reading the shape (serde), in a `validate()` rule, or (for
+ * config files only) by the trainer's file loader after merging them.
+ */
+export type ValidationStage = "deserialize" | "validate" | "load";
 
 export interface ValidationIssue {
   stage: ValidationStage;

@@ -1,5 +1,6 @@
 import { Argument, Command, CommanderError, Option } from "commander";
-import { reportFile, type FileReport } from "./file-report";
+import { reportConfig, type FileReport } from "./file-report";
+import { writeResolved } from "./resolve";
 import { EXIT, processOutput, type Output } from "./io";
 import { writeJson } from "./json-report";
 import { SCHEMA_FILES } from "../schema-files";
@@ -11,6 +12,10 @@ const NAME = "burn-dragon-schema";
 /** Runs the command line on `args` (without `node` and the script) and returns the exit status. */
 export function main(args: readonly string[], output: Output = processOutput): number {
   let status: number = EXIT.valid;
+  const usageError = (message: string) => {
+    output.err(`${NAME}: error: ${message}\n`);
+    status = EXIT.unusable;
+  };
   const program = new Command(NAME)
     .description("Check burn_dragon training config files ([model.quant] and [model.rho]) as the Rust code does.")
     .version(packageVersion(), "-V, --version")
@@ -20,15 +25,33 @@ export function main(args: readonly string[], output: Output = processOutput): n
 
   program
     .command("validate")
-    .description("check config files (.toml, .json, .yaml, .yml); exit 0 if all are valid, 1 if some is invalid, 2 if some cannot be checked")
-    .argument("<files...>", "config files")
+    .description(
+      "check config files (.toml, .json, .yaml, .yml), each on its own, or the files of --config merged into one; exit 0 if all are valid, 1 if some is invalid, 2 if some cannot be checked",
+    )
+    .argument("[files...]", "config files, each checked on its own")
+    .option("-c, --config <file>", "a file of one config merged left to right, as the trainer's repeated --config (repeat it)", collect, [])
     .option("--strict", "unknown keys in quant, rho and saved_activations are errors, not warnings")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
-    .option("--no-extends", "do not resolve `extends = [...]` chains")
-    .action((files: string[], options: { strict?: boolean; format: "text" | "json"; extends: boolean }) => {
-      const reports = files.map((file) => reportFile(file, { strict: options.strict === true, extends: options.extends }));
+    .option("--no-extends", "do not resolve `extends`")
+    .action((files: string[], options: { config: string[]; strict?: boolean; format: "text" | "json"; extends: boolean }) => {
+      const configs = [...files.map((file) => [file]), ...(options.config.length > 0 ? [options.config] : [])];
+      if (configs.length === 0) return usageError("validate: name config files, or --config files to merge");
+      const reportOptions = { strict: options.strict === true, extends: options.extends };
+      const reports = configs.map((config) => reportConfig(config, reportOptions));
       (options.format === "json" ? writeJson : writeText)(reports, output);
       status = exitStatus(reports);
+    });
+
+  program
+    .command("resolve")
+    .description("print the config the trainer sees once `extends` and --config files are merged, as JSON")
+    .argument("[file]", "a config file")
+    .option("-c, --config <file>", "a file of the config, merged left to right (repeat it)", collect, [])
+    .option("--origins", "instead, print FILE:LINE:COL: name = value for every value: where it was set")
+    .action((file: string | undefined, options: { config: string[]; origins?: boolean }) => {
+      const files = [...(file === undefined ? [] : [file]), ...options.config];
+      if (files.length === 0) return usageError("resolve: name a config file, or --config files to merge");
+      status = writeResolved(files, options.origins === true, output);
     });
 
   program
@@ -54,6 +77,10 @@ export function main(args: readonly string[], output: Output = processOutput): n
     output.err(`${NAME}: error: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT.unusable;
   }
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 function exitStatus(reports: FileReport[]): number {

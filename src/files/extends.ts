@@ -12,66 +12,110 @@ import { reasonOf } from "./read-text";
 /** Real chains are a handful of files deep; a deeper one is a mistake (or generated), and is refused. */
 export const MAX_EXTENDS_DEPTH = 64;
 
+/**
+ * How many values the merges of one config may handle in all: far beyond any real config
+ * (each file is at most 256 KB), and a bound on the work a file that names large bases again
+ * and again can ask for.
+ */
+export const MAX_MERGED_VALUES = 2_000_000;
+
 const EXTENDS = "extends";
 const EXTENDS_POINTER = childPointer("", EXTENDS);
 
 /**
- * A config file with its `extends = ["base.toml", …]` chain resolved: paths relative to the
- * file, bases merged in order, then the file itself on top. Every position names the file
- * that set the value. A missing or unreadable base, a cycle or a chain deeper than
- * `MAX_EXTENDS_DEPTH` is a `FileProblem` at the `extends` entry that leads to it.
+ * Config files as the trainer loads them (`load_merged_toml` in burn_dragon_language's
+ * `config/merge.rs`): each file with its root `extends` resolved (a path or a list of paths,
+ * each relative to the folder of the file once its symbolic links are resolved; absolute
+ * paths as they are), its bases merged in order and the file itself on top; several files
+ * merged left to right. Every position names the file that set the value.
+ *
+ * A file or base that cannot be read or parsed, an `extends` of the wrong shape, a cycle, a
+ * chain deeper than `MAX_EXTENDS_DEPTH` or merges past `MAX_MERGED_VALUES` is a `FileProblem`,
+ * placed at the `extends` entry that leads to it.
  */
-export function resolveExtends(file: string): ConfigDocument {
-  return new Resolver().resolve(file, file, [], []);
+export function loadConfig(files: readonly string[], { followExtends = true } = {}): ConfigDocument {
+  const loader = new Loader(followExtends);
+  let merged: ConfigDocument | undefined;
+  for (const file of files) {
+    const { document } = loader.load(file, file, undefined, []);
+    merged = merged ? loader.merge(merged, document, file) : document;
+  }
+  if (!merged) throw new FileProblem("", "at least one configuration path is required");
+  return merged;
 }
 
-class Resolver {
-  /** Real path → the file resolved, so a base shared by several files is read once. */
-  private readonly resolved = new Map<string, ConfigDocument>();
+/** A file on the current chain of `extends`: its real path, and how it is shown. */
+interface Link {
+  real: string;
+  shown: string;
+}
 
-  resolve(file: string, shown: string, chain: string[], names: string[]): ConfigDocument {
-    const real = realPath(file, shown);
+class Loader {
+  /** Real path → the file resolved: a base that several files extend is read and resolved once. */
+  private readonly resolved = new Map<string, ConfigDocument>();
+  private mergedValues = 0;
+
+  /** `false`: each file as it is written, `extends` left as a plain key. */
+  constructor(private readonly followExtends: boolean) {}
+
+  /**
+   * One file with its `extends` resolved. `reached` is the `extends` entry that names the file
+   * (undefined for a file given by the caller), where a problem in reaching it is reported.
+   */
+  load(file: string, shown: string, reached: Reached | undefined, chain: Link[]): { real: string; document: ConfigDocument } {
+    const real = realPath(file, shown, reached);
+    const seen = chain.findIndex((link) => link.real === real);
+    if (seen >= 0) {
+      const cycle = [...chain.slice(seen).map((link) => link.real), real].join(" -> ");
+      throw new FileProblem(reached!.file, `config extends cycle detected: ${cycle}`, reached!.at);
+    }
     const done = this.resolved.get(real);
-    if (done) return done;
-    const own = loadDocument(file, shown);
+    if (done) return { real, document: done };
+    if (chain.length >= MAX_EXTENDS_DEPTH) {
+      throw new FileProblem(reached!.file, `extends chain from ${chain[0].shown} is deeper than ${MAX_EXTENDS_DEPTH} files`, reached!.at);
+    }
+    const own = loadDocument(real, shown);
+    if (!this.followExtends) return { real, document: own };
+    const link = { real, shown };
     let merged: ConfigDocument | undefined;
+    let previous: string | undefined;
     for (const base of basesOf(own, shown)) {
-      const target = path.resolve(path.dirname(file), base.path);
-      const targetShown = displayName(target);
-      let targetReal: string;
-      try {
-        targetReal = fs.realpathSync(target);
-      } catch (error) {
-        throw new FileProblem(shown, `extends ${JSON.stringify(base.path)}: cannot read ${targetShown}: ${reasonOf(error)}`, base.at);
-      }
-      if (targetReal === real || chain.includes(targetReal)) {
-        const cycle = cycleNames([...names, shown], [...chain, real], targetReal, targetShown);
-        throw new FileProblem(shown, `extends cycle: ${cycle}`, base.at);
-      }
-      if (chain.length + 1 >= MAX_EXTENDS_DEPTH) {
-        const top = names[0] ?? shown;
-        throw new FileProblem(shown, `extends chain from ${top} is deeper than ${MAX_EXTENDS_DEPTH} files`, base.at);
-      }
-      const document = this.resolve(target, targetShown, [...chain, real], [...names, shown]);
-      merged = merged ? mergeDocuments(merged, document) : document;
+      const target = path.isAbsolute(base.path) ? base.path : `${path.dirname(real)}${path.sep}${base.path}`;
+      const loaded = this.load(target, displayName(target), base, [...chain, link]);
+      // The same base again, straight after itself, changes nothing: merging is idempotent.
+      if (loaded.real === previous) continue;
+      previous = loaded.real;
+      merged = merged ? this.merge(merged, loaded.document, shown, base.at) : loaded.document;
     }
     const top = withoutExtends(own);
-    const result = merged ? mergeDocuments(merged, top) : top;
-    this.resolved.set(real, result);
-    return result;
+    const document = merged ? this.merge(merged, top, shown) : top;
+    this.resolved.set(real, document);
+    return { real, document };
+  }
+
+  merge(base: ConfigDocument, top: ConfigDocument, shown: string, at?: Position): ConfigDocument {
+    this.mergedValues += base.positions.size + top.positions.size;
+    if (this.mergedValues > MAX_MERGED_VALUES) {
+      throw new FileProblem(shown, `the merged config is too large to check: its extends merge more than ${MAX_MERGED_VALUES} values`, at);
+    }
+    return mergeDocuments(base, top);
   }
 }
 
-/** The files of a cycle, from the first one in it back to itself. */
-function cycleNames(names: string[], reals: string[], again: string, againShown: string): string {
-  return [...names.slice(reals.indexOf(again)), againShown].join(" -> ");
+/** An `extends` entry: the path it names, in the file (as shown) and at the place that names it. */
+interface Reached {
+  path: string;
+  file: string;
+  at?: Position;
 }
 
-function realPath(file: string, shown: string): string {
+/** The real path of a file, as `fs::canonicalize` gives it: symbolic links and `..` resolved on disk. */
+function realPath(file: string, shown: string, reached: Reached | undefined): string {
   try {
-    return fs.realpathSync(file);
+    return fs.realpathSync.native(file);
   } catch (error) {
-    throw new FileProblem(shown, `cannot read: ${reasonOf(error)}`);
+    if (!reached) throw new FileProblem(shown, `cannot read: ${reasonOf(error)}`);
+    throw new FileProblem(reached.file, `extends ${JSON.stringify(reached.path)}: cannot read ${shown}: ${reasonOf(error)}`, reached.at);
   }
 }
 
@@ -79,27 +123,39 @@ function displayName(file: string): string {
   return path.relative(process.cwd(), file) || file;
 }
 
-interface Base {
-  path: string;
-  at?: Position;
-}
-
-function basesOf(document: ConfigDocument, shown: string): Base[] {
-  if (!isTable(document.value) || !Object.prototype.hasOwnProperty.call(document.value, EXTENDS)) return [];
-  const list = document.value[EXTENDS];
+/** The bases a file names: `extends = "base.toml"` or `extends = ["a.toml", "b.toml"]`, at the root only. */
+function basesOf(document: ConfigDocument, shown: string): Reached[] {
+  if (!isTable(document.value) || !Object.hasOwn(document.value, EXTENDS)) return [];
+  const extendsValue = document.value[EXTENDS];
   const at = document.positions.get(EXTENDS_POINTER);
-  if (!Array.isArray(list) || !list.every((item) => typeof item === "string")) {
-    throw new FileProblem(shown, 'extends must be a list of file paths, like extends = ["base.toml"]', at);
+  if (typeof extendsValue === "string") return [{ path: extendsValue, file: shown, at }];
+  if (!Array.isArray(extendsValue)) {
+    throw new FileProblem(shown, `extends must be a string or array of strings, got ${typeName(extendsValue)}`, at);
   }
-  return list.map((item: string, i) => ({ path: item, at: document.positions.get(childPointer(EXTENDS_POINTER, i)) ?? at }));
+  return extendsValue.map((entry: unknown, i) => {
+    const entryAt = document.positions.get(childPointer(EXTENDS_POINTER, i)) ?? at;
+    if (typeof entry !== "string") throw new FileProblem(shown, `extends entries must be strings, got ${typeName(entry)}`, entryAt);
+    return { path: entry, file: shown, at: entryAt };
+  });
 }
 
-/** The file's own settings: `extends` is an instruction to this resolver, not a setting. */
+/** A value's kind in the trainer's words (toml's `Value::type_str`). */
+function typeName(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (isTable(value)) return "table";
+  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "float";
+  if (typeof value === "bigint") return "integer";
+  return typeof value;
+}
+
+/** The file's own settings: `extends` is an instruction to the loader, not a setting. */
 function withoutExtends(document: ConfigDocument): ConfigDocument {
-  if (!isTable(document.value) || !Object.prototype.hasOwnProperty.call(document.value, EXTENDS)) return document;
+  if (!isTable(document.value) || !Object.hasOwn(document.value, EXTENDS)) return document;
   const rest = copyTable(document.value);
   delete rest[EXTENDS];
-  const outside = <T>(map: Map<string, T>) =>
-    new Map([...map].filter(([pointer]) => pointer !== EXTENDS_POINTER && !pointer.startsWith(`${EXTENDS_POINTER}/`)));
-  return { ...document, value: rest, positions: outside(document.positions) };
+  const positions = new Map(
+    [...document.positions].filter(([pointer]) => pointer !== EXTENDS_POINTER && !pointer.startsWith(`${EXTENDS_POINTER}/`)),
+  );
+  return { ...document, value: rest, positions };
 }

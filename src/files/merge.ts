@@ -3,34 +3,39 @@ import type { ConfigDocument } from "../text/document";
 import { childPointer, parentPointer } from "../text/pointer";
 
 /**
- * `top` laid over `base`: tables merge key by key, all the way down; any other value of
- * `top` replaces the base's. Each part keeps the position of the file that set it.
- * Neither document is changed.
+ * `top` laid over `base` as the trainer's `merge_values` does (burn_dragon_language
+ * `config/merge.rs`): two tables merge key by key, all the way down, except that a table of
+ * `top` with a string `type` replaces the base's table whole when the base's `type` differs,
+ * is not a string, or is missing from a base table that has keys; any other value of `top`
+ * (arrays included) replaces the base's. Each part keeps the position of the file that set
+ * it. Neither document is changed.
  */
 export function mergeDocuments(base: ConfigDocument, top: ConfigDocument): ConfigDocument {
   const replaced = new Set<string>();
   const value = mergeValue(base.value, top.value, "", replaced);
-  const kept = <T>(map: Map<string, T>) => new Map([...map].filter(([pointer]) => !under(pointer, replaced)));
-  return {
-    value,
-    positions: new Map([...kept(base.positions), ...top.positions]),
-    duplicates: [...base.duplicates, ...top.duplicates],
-  };
+  const kept = new Map([...base.positions].filter(([pointer]) => !under(pointer, replaced)));
+  for (const [pointer, at] of top.positions) kept.set(pointer, at);
+  return { value, positions: kept, duplicates: [...base.duplicates, ...top.duplicates] };
 }
 
 function mergeValue(base: unknown, top: unknown, pointer: string, replaced: Set<string>): unknown {
-  if (!isTable(base) || !isTable(top)) {
+  if (!isTable(base) || !isTable(top) || typeSwitches(base, top)) {
     replaced.add(pointer);
     return top;
   }
   const out = copyTable(base);
-  const set = (key: string, value: unknown) =>
-    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   for (const key of Object.keys(top)) {
-    const at = childPointer(pointer, key);
-    set(key, Object.prototype.hasOwnProperty.call(base, key) ? mergeValue(base[key], top[key], at, replaced) : top[key]);
+    const value = Object.hasOwn(base, key) ? mergeValue(base[key], top[key], childPointer(pointer, key), replaced) : top[key];
+    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   }
   return out;
+}
+
+/** Whether `top` empties `base` before it is merged in: the `type` rule of `merge_values`. */
+function typeSwitches(base: Record<string, unknown>, top: Record<string, unknown>): boolean {
+  if (!Object.hasOwn(top, "type") || typeof top.type !== "string") return false;
+  if (!Object.hasOwn(base, "type")) return Object.keys(base).length > 0;
+  return base.type !== top.type;
 }
 
 /** Whether `pointer` is one of `roots` or lies below one. */

@@ -21,9 +21,28 @@ export function oracleUnavailable(): string | null {
 
 let binary: string | undefined;
 
-/** Builds the oracle once (cargo, offline) and returns the path of its binary. */
+/** Where build.sh puts the binary (its ORACLE_TARGET_DIR). */
+const BUILT = path.join(process.env.ORACLE_TARGET_DIR ?? "/tmp/burn-dragon-oracle-target", "release/lowbit-oracle");
+
+/** The newest modification time of the oracle's sources. */
+function newestSource(dir = path.join(SHARED_DIR, "oracle")): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(file) : fs.statSync(file).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * The oracle's binary: the one built before when it is newer than every source, else built
+ * now (cargo, offline). build.sh builds from a fresh copy of the sources, which costs a full
+ * compile each time; test files in other processes then share one build.
+ */
 export function oracleBinary(): string {
-  binary ??= execFileSync("bash", [BUILD_SCRIPT], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] })
+  if (binary) return binary;
+  if (fs.existsSync(BUILT) && fs.statSync(BUILT).mtimeMs > newestSource()) return (binary = BUILT);
+  binary = execFileSync("bash", [BUILD_SCRIPT], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] })
     .trim()
     .split("\n")
     .pop()!;
