@@ -312,6 +312,14 @@ export function validateDocument(input: unknown): Outcome<Table> {
   });
   if (!outcome.valid) return outcome;
   const model = outcome.value.model as { quant: Quant; rho: Rho };
-  const message = quantRule(model.quant) ?? rhoRule(model.rho);
+  const message = quantRule(model.quant) ?? rhoRule(model.rho) ?? trainerRule(model.rho);
   return message === undefined ? outcome : rejected("/model", message);
+}
+
+/** The trainer's own check of a whole document, after the two sections' `validate()`. */
+function trainerRule(r: Rho): string | undefined {
+  if (!r.carry_across_tbptt && !r.detach_between_windows) {
+    return "model.rho.detach_between_windows must remain true when model.rho.carry_across_tbptt = false";
+  }
+  return undefined;
 }

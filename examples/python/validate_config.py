@@ -36,7 +36,8 @@ def rule_messages(schema):
     """Every Rust message in the schema, in the order Rust checks the rules.
 
     Each rule fails with {"not": {}, "errorMessage": <message>}; the schema lists the rules
-    of [model.quant] before those of [model.rho], each in validate() order.
+    of [model.quant] before those of [model.rho], each in validate() order. The root's own
+    rules (for a whole document, the trainer's) run after them.
     """
     found = []
 
@@ -51,7 +52,8 @@ def rule_messages(schema):
             for value in node:
                 walk(value)
 
-    walk(schema)
+    walk({key: value for key, value in schema.items() if key != "allOf"})
+    walk(schema.get("allOf", []))
     return found
 
 

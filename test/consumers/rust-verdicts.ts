@@ -1,8 +1,8 @@
-import { quantizationRules, rhoRules } from "../../src/types";
+import { quantizationRules, rhoRules, trainerRules } from "../../src/types";
 import { readVectors, type Expectation, type ObjectVector, type TextVector } from "../support/vectors";
 
 /** Every Rust `validate()` message, from the rule declarations. */
-export const RULE_MESSAGES: ReadonlySet<string> = new Set([...quantizationRules, ...rhoRules].map((rule) => rule.message));
+export const RULE_MESSAGES: ReadonlySet<string> = new Set([...quantizationRules, ...rhoRules, ...trainerRules].map((rule) => rule.message));
 
 /** A whole-document case: its text in one format and what Rust said about it. */
 export interface DocumentCase {

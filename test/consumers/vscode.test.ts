@@ -10,7 +10,7 @@ import {
   TextDocument,
 } from "vscode-json-languageservice";
 import { findNodeAtLocation, parseTree } from "jsonc-parser";
-import { quantizationRules, rhoRules } from "../../src/types";
+import { quantizationRules, rhoRules, trainerRules } from "../../src/types";
 import { quantizationVariants } from "../../src/types/quant/variants";
 import { jsonDocumentCases, RULE_MESSAGES } from "./rust-verdicts";
 
@@ -43,6 +43,7 @@ const RULE_PLACES = new Map(
   [
     ...quantizationRules.map((rule) => [rule.message, ["model", "quant", ...rule.at]] as const),
     ...rhoRules.map((rule) => [rule.message, ["model", "rho", ...rule.at]] as const),
+    ...trainerRules.map((rule) => [rule.message, [...rule.at]] as const),
   ].map(([message, at]) => [message, at.slice(1).map((_, i) => at.slice(0, at.length - i))]),
 );
 

@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { quantizationRules, rhoRules } from "../../src/types";
+import { quantizationRules, rhoRules, trainerRules } from "../../src/types";
 import { quantizationVariants } from "../../src/types/quant/variants";
 import { rhoVariants } from "../../src/types/rho/variants";
 import { DOCS_DIR, docFiles } from "../../scripts/docs/files";
@@ -15,7 +15,7 @@ test("docs/reference.md matches src/types (run `npm run build` after changing th
 });
 
 test("every rule is there with its Rust message, in order", () => {
-  for (const rules of [quantizationRules, rhoRules]) {
+  for (const rules of [quantizationRules, rhoRules, trainerRules]) {
     const at = rules.map((rule) => reference.indexOf(`> ${rule.message}\n`));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
