@@ -1,33 +1,44 @@
 import { ParseError, type AST } from "toml-eslint-parser";
 import { TOMLParser } from "toml-eslint-parser/lib/toml-parser";
 import { ConfigSyntaxError } from "../syntax-error";
-import { MAX_VALUE_NESTING } from "./limits";
+import { MAX_KEY_SEGMENTS, MAX_VALUE_NESTING } from "./limits";
 
 /** The trainer's toml 0.9.11 reads TOML 1.1. */
 const OPTIONS = { tomlVersion: "1.1.0" } as const;
 
 type Opener = (token: AST.Token, context: { valueContainerStack: { parent: AST.TOMLNode }[] }) => unknown;
+type KeyPart = (token: AST.Token, key: AST.TOMLKey) => unknown;
 
 /**
  * toml-eslint-parser, stopped where toml 0.9 stops: at the array or inline table that would
- * nest a value more than `MAX_VALUE_NESTING` levels deep. Without the bound, the parser's
- * recursion on closing a deep value would overflow the stack before anything could be said.
+ * nest a value more than `MAX_VALUE_NESTING` levels deep (without the bound, the parser's
+ * recursion on closing a deep value would overflow the stack before anything could be said),
+ * and at the part that makes a key longer than `MAX_KEY_SEGMENTS` (toml 0.9 refuses such a key
+ * once the text is read; stopping at once keeps a hostile key from costing more).
  */
 class BoundedParser extends TOMLParser {}
 
-const base = TOMLParser.prototype as unknown as Record<string, Opener>;
-const bounded = BoundedParser.prototype as unknown as Record<string, Opener>;
+// The parser's own methods, called on from the bounded ones.
+const base = TOMLParser.prototype as unknown as Record<string, (this: unknown, ...args: unknown[]) => unknown>;
+const bounded = BoundedParser.prototype as unknown as Record<string, Opener | KeyPart>;
 for (const name of ["processArray", "processInlineTable"]) {
-  bounded[name] = function (this: unknown, token, context) {
+  bounded[name] = function (this: unknown, token: AST.Token, context: Parameters<Opener>[1]) {
     const container = context.valueContainerStack[context.valueContainerStack.length - 1];
     if (container && nestingOf(container.parent) >= MAX_VALUE_NESTING) {
-      throw new ConfigSyntaxError("cannot recurse further; max recursion depth met", {
-        line: token.loc.start.line,
-        column: token.loc.start.column + 1,
-      });
+      throw new ConfigSyntaxError("cannot recurse further; max recursion depth met", positionOf(token));
     }
     return base[name].call(this, token, context);
-  };
+  } as Opener;
+}
+for (const name of ["processBareKey", "processStringKey"]) {
+  bounded[name] = function (this: unknown, token: AST.Token, key: AST.TOMLKey) {
+    if (key.keys.length >= MAX_KEY_SEGMENTS) throw new ConfigSyntaxError("recursion limit", positionOf(key));
+    return base[name].call(this, token, key);
+  } as KeyPart;
+}
+
+function positionOf(node: AST.Token | AST.TOMLNode): { line: number; column: number } {
+  return { line: node.loc.start.line, column: node.loc.start.column + 1 };
 }
 
 /** How many arrays and inline tables enclose a node, counted up to its table (at most one past the bound). */

@@ -3,7 +3,6 @@ import type { Position } from "../position";
 import { ConfigSyntaxError } from "../syntax-error";
 import type { TreeNode, TreeTable } from "../tree";
 import { datetimeText } from "./datetime";
-import { MAX_KEY_SEGMENTS } from "./limits";
 
 const I64_MIN = -(2n ** 63n);
 const I64_MAX = 2n ** 63n - 1n;
@@ -97,7 +96,6 @@ function positionOf(node: AST.TOMLNode): Position {
 }
 
 function keysOf(key: AST.TOMLKey): Key[] {
-  if (key.keys.length > MAX_KEY_SEGMENTS) throw new ConfigSyntaxError("recursion limit", positionOf(key));
   return key.keys.map((part) => ({ name: part.type === "TOMLBare" ? part.name : part.value, at: positionOf(part) }));
 }
 
