@@ -16,8 +16,30 @@ export interface ValidationIssue {
   column?: number;
 }
 
+/** At least one issue: a rejected config always says why. */
+export type ValidationIssues = [ValidationIssue, ...ValidationIssue[]];
+
+/**
+ * A config type as Rust holds it after deserialization: every field present, its default
+ * filled in where the input omits it, nested structs likewise; lists and `null`able fields
+ * keep their element and `null`, and keys the structs leave open stay `unknown`.
+ */
+export type Deserialized<T> = { [K in keyof T]-?: Filled<Exclude<T[K], undefined>> };
+type Filled<V> = V extends readonly unknown[] ? V : V extends object ? Deserialized<V> : V;
+
 /** `errors[0]` is the error Rust reports; `value` has every default filled in. */
-export type ValidationResult<T> = { valid: true; value: T } | { valid: false; errors: ValidationIssue[] };
+export type ValidationResult<T> = { valid: true; value: Deserialized<T> } | { valid: false; errors: ValidationIssues };
+
+/** Whether a list of issues is one an invalid result can carry. */
+export function hasIssues(issues: ValidationIssue[]): issues is ValidationIssues {
+  return issues.length > 0;
+}
+
+/** The invalid result for `issues`; none at all would be a verdict without a reason, a fault of this package. */
+export function rejected(issues: ValidationIssue[]): { valid: false; errors: ValidationIssues } {
+  if (!hasIssues(issues)) throw new Error("the config was rejected, but no issue explains why");
+  return { valid: false, errors: issues };
+}
 
 export interface ValidateOptions {
   /**

@@ -2,7 +2,7 @@ import { nonTableIssues, toIssues, valueAt } from "./issues";
 import { layouts } from "./layout";
 import { shortenLists } from "./long-lists";
 import { firstIssue } from "./first-error";
-import type { ValidateOptions, ValidationIssue, ValidationResult } from "./result";
+import { rejected, type Deserialized, type ValidateOptions, type ValidationIssue, type ValidationResult } from "./result";
 import { copyTable, isOddObject, isTable } from "./tables";
 import { builders, check, explain, type Target } from "./validators";
 import type { BurnDragonConfig, LowBitQuantizationConfig, LowBitRhoConfig } from "./types";
@@ -45,15 +45,15 @@ function run<T>(
     const value = buildValue(input);
     if (value === undefined) {
       const issues = explainInput(target, input);
-      return { valid: false, errors: allErrors ? issues : issues.slice(0, 1) };
+      return rejected(allErrors ? issues : issues.slice(0, 1));
     }
     if (!allErrors) {
       // The first-error validator gives the verdict too: one run, valid or not.
       const issue = firstIssue(target, input, value);
-      return issue ? { valid: false, errors: [placed(issue, input)] } : { valid: true, value: value as T };
+      return issue ? { valid: false, errors: [placed(issue, input)] } : { valid: true, value: value as Deserialized<T> };
     }
-    if (checkValue(value)) return { valid: true, value: value as T };
-    return { valid: false, errors: explainBuilt(target, input, value) };
+    if (checkValue(value)) return { valid: true, value: value as Deserialized<T> };
+    return rejected(explainBuilt(target, input, value));
   } catch (error) {
     return { valid: false, errors: [unreadable(error)] };
   }

@@ -14,8 +14,8 @@ export function schemaText(which: keyof typeof SCHEMA_FILES): string {
 export function defaults(): { quant: unknown; rho: unknown } {
   const result = validateBurnDragonConfig({});
   if (!result.valid) throw new Error("the empty config does not validate");
-  const model = result.value.model as { quant: unknown; rho: unknown };
-  return { quant: model.quant, rho: model.rho };
+  const { quant, rho } = result.value.model;
+  return { quant, rho };
 }
 
 export function packageVersion(): string {

@@ -1,4 +1,4 @@
-import type { ValidationIssue } from "../result";
+import type { Deserialized, ValidationIssue } from "../result";
 import type { BurnDragonConfig } from "../types";
 import { validateBurnDragonConfig } from "../validate";
 import { toDocument, type ConfigDocument } from "./document";
@@ -18,7 +18,7 @@ export interface CheckOptions {
 /** The verdict on a document, every issue placed; `warnings` are unknown keys when not strict. */
 export interface DocumentCheck {
   valid: boolean;
-  value?: BurnDragonConfig;
+  value?: Deserialized<BurnDragonConfig>;
   errors: Located[];
   warnings: Located[];
 }

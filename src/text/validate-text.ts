@@ -1,4 +1,4 @@
-import type { ValidationResult } from "../result";
+import { rejected, type ValidationResult } from "../result";
 import type { BurnDragonConfig } from "../types";
 import { checkDocument, parseConfigText, type CheckOptions, type ConfigFormat } from "./check";
 import { withPosition } from "./located";
@@ -24,7 +24,7 @@ export function validateConfigText(
   try {
     const check = checkDocument(parseConfigText(text, format), options);
     if (check.valid && check.value) return { valid: true, value: check.value };
-    return { valid: false, errors: check.errors.map(withPosition) };
+    return rejected(check.errors.map(withPosition));
   } catch (error) {
     return { valid: false, errors: [withPosition(readFailure(error, format))] };
   }
