@@ -13,7 +13,11 @@ export interface UnknownKey {
   message: string;
 }
 
-/** Keys inside `model.quant`, `model.rho` and `saved_activations` that no field is named after. */
+/**
+ * Keys inside `model.quant`, `model.rho` and `saved_activations` that no field is named
+ * after; and, in the open tables around them (the document, `model`), keys that look like a
+ * mistyped `model`, `quant` or `rho`, which would leave a whole section unread.
+ */
 export function unknownKeys(value: unknown): UnknownKey[] {
   const found: UnknownKey[] = [];
   visit(value, "", DOCUMENT_STRUCT, false, found);
@@ -28,7 +32,28 @@ function visit(value: unknown, pointer: string, struct: Shape, closed: boolean, 
     const inner = structOf(field);
     if (inner) visit(value[key], at, inner, closed || CLOSED.has(inner), found);
     else if (!field && closed) found.push({ path: at, message: unknownMessage(key, pointer, struct) });
+    else if (!field) {
+      const meant = Object.keys(struct).find((name) => mistyped(key, name));
+      if (meant) found.push({ path: at, message: `${fieldName(pointer, [])}: unknown field \`${key}\`, did you mean \`${meant}\`?` });
+    }
   }
+}
+
+/**
+ * Whether `key` is `name` written with another case, one letter added, dropped or changed,
+ * or two neighbouring letters swapped: close enough to be a typo even among the many other
+ * keys an open table holds.
+ */
+function mistyped(key: string, name: string): boolean {
+  const a = key.toLowerCase();
+  const b = name.toLowerCase();
+  return distance(a, b) <= 1 || swapsNeighbours(a, b);
+}
+
+function swapsNeighbours(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const at = [...a].findIndex((c, i) => c !== b[i]);
+  return at >= 0 && a[at] === b[at + 1] && a[at + 1] === b[at] && a.slice(at + 2) === b.slice(at + 2);
 }
 
 function unknownMessage(key: string, table: string, struct: Shape): string {
