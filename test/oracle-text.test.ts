@@ -69,7 +69,6 @@ const isTable = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
 if (skip) {
-  console.warn(`SKIPPED differential test of config texts against Rust: ${skip}`);
   test.skip(`differential test of config texts against Rust (${skip})`, () => undefined);
 } else {
   describe("config texts agree with Rust", () => {

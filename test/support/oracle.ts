@@ -16,7 +16,8 @@ export type OracleVerdict =
 
 /** Why the oracle cannot run here, or null when it can. */
 export function oracleUnavailable(): string | null {
-  return fs.existsSync(BUILD_SCRIPT) ? null : `the Rust oracle is not here (${BUILD_SCRIPT} is missing)`;
+  if (fs.existsSync(BUILD_SCRIPT)) return null;
+  return `the Rust oracle is not here (${BUILD_SCRIPT} is missing; set BURN_DRAGON_SHARED to the folder holding oracle/)`;
 }
 
 let binary: string | undefined;
