@@ -8,13 +8,29 @@ function line(file: string, at: { line: number; column: number } | undefined, se
   return `${at ? `${file}:${at.line}:${at.column}` : file}: ${severity}: ${message}\n`;
 }
 
-function issueLine(report: FileReport, { issue, at }: Located, severity: "error" | "warning"): string {
+type Severity = "error" | "warning";
+
+function issueLine(report: FileReport, { issue, at }: Located, severity: Severity): string {
   return line(at.file ?? report.file, at, severity, issue.message);
 }
 
 export function problemLine(problem: FileProblem): string {
   return line(problem.at?.file ?? problem.file, problem.at, "error", problem.message);
 }
+
+/** A file's issues in reading order: by file, then line and column, whatever their severity. */
+function byPlace(report: Extract<FileReport, { errors: Located[] }>): { located: Located; severity: Severity }[] {
+  const file = (located: Located) => located.at.file ?? report.file;
+  return [
+    ...report.errors.map((located) => ({ located, severity: "error" as const })),
+    ...report.warnings.map((located) => ({ located, severity: "warning" as const })),
+  ].sort(({ located: a }, { located: b }) => {
+    if (file(a) !== file(b)) return file(a) < file(b) ? -1 : 1;
+    return a.at.line - b.at.line || a.at.column - b.at.column;
+  });
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** One line per issue on stdout, one per file that could not be checked on stderr, then a summary. */
 export function writeText(reports: FileReport[], output: Output): void {
@@ -25,15 +41,14 @@ export function writeText(reports: FileReport[], output: Output): void {
       output.err(problemLine(report.problem));
       continue;
     }
-    for (const error of report.errors) output.out(issueLine(report, error, "error"));
-    for (const warning of report.warnings) output.out(issueLine(report, warning, "warning"));
+    for (const { located, severity } of byPlace(report)) output.out(issueLine(report, located, severity));
     count.errors += report.errors.length;
     count.warnings += report.warnings.length;
   }
-  const parts = [`${count.valid} valid`, `${count.invalid} invalid`];
-  if (count.unreadable > 0) parts.push(`${count.unreadable} not checked`);
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  const checked = count.valid + count.invalid;
+  const notChecked = count.unreadable > 0 ? `; ${plural(count.unreadable, "file")} not checked` : "";
   output.out(
-    `${plural(reports.length, "file")} checked: ${parts.join(", ")} (${plural(count.errors, "error")}, ${plural(count.warnings, "warning")})\n`,
+    `${plural(checked, "file")} checked: ${count.valid} valid, ${count.invalid} invalid ` +
+      `(${plural(count.errors, "error")}, ${plural(count.warnings, "warning")})${notChecked}\n`,
   );
 }
