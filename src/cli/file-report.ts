@@ -1,13 +1,21 @@
 import { loadConfig } from "../files/extends";
 import { removedFastTrain } from "../files/fast-train";
 import { FileProblem } from "../files/file-problem";
-import { checkDocument, type CheckOptions } from "../text/check";
+import { loadStdin, STDIN } from "../files/load";
+import { checkDocument, type CheckOptions, type ConfigFormat } from "../text/check";
+import type { ConfigDocument } from "../text/document";
 import type { Located } from "../text/located";
+import { childPointer } from "../text/pointer";
 
 export interface ReportOptions extends CheckOptions {
   /** Resolve `extends` as the trainer does (on unless `--no-extends`). */
   extends: boolean;
+  /** The syntax of standard input and of files whose extension does not tell (`--syntax`). */
+  syntax?: ConfigFormat;
 }
+
+/** The file name that reads standard input. */
+export const STDIN_ARGUMENT = "-";
 
 /**
  * The outcome for one config: a file named on the command line, or the files of `--config`
@@ -19,9 +27,10 @@ export type FileReport =
 
 /** The files of one config, checked as the trainer loads and checks them. */
 export function reportConfig(files: readonly string[], options: ReportOptions): FileReport {
-  const file = files.join(" + ");
+  const stdin = files.length === 1 && files[0] === STDIN_ARGUMENT;
+  const file = stdin ? STDIN : files.join(" + ");
   try {
-    const document = loadConfig(files, { followExtends: options.extends });
+    const document = stdin ? stdinDocument(options) : loadConfig(files, { followExtends: options.extends, syntax: options.syntax });
     const refused = options.extends ? removedFastTrain(document) : undefined;
     const check = checkDocument(document, options);
     // The loader refuses the merged files before serde or validate() see them.
@@ -32,4 +41,15 @@ export function reportConfig(files: readonly string[], options: ReportOptions): 
     const reason = error instanceof RangeError ? "it is nested too deeply" : error instanceof Error ? error.message : String(error);
     return { file, status: "unreadable", problem: new FileProblem(file, `cannot check: ${reason}`) };
   }
+}
+
+/** Standard input, in the syntax `--syntax` names; its `extends`, having no folder to start from, is refused. */
+function stdinDocument(options: ReportOptions): ConfigDocument {
+  if (!options.syntax) throw new FileProblem(STDIN, "cannot check: name the syntax of standard input with --syntax toml|json|yaml");
+  const document = loadStdin(options.syntax);
+  const at = document.positions.get(childPointer("", "extends"));
+  if (options.extends && at) {
+    throw new FileProblem(STDIN, "cannot follow extends from standard input, which has no folder for its paths: name the file, or pass --no-extends", at);
+  }
+  return document;
 }

@@ -6,8 +6,10 @@ import { writeJson } from "./json-report";
 import { SCHEMA_FILES } from "../schema-files";
 import { defaults, packageVersion, schemaText } from "./published";
 import { writeText } from "./text-report";
+import type { ConfigFormat } from "../text/check";
 
 const NAME = "burn-dragon-schema";
+const SYNTAXES: ConfigFormat[] = ["toml", "json", "yaml"];
 
 /** Runs the command line on `args` (without `node` and the script) and returns the exit status. */
 export function main(args: readonly string[], output: Output = processOutput): number {
@@ -28,15 +30,16 @@ export function main(args: readonly string[], output: Output = processOutput): n
     .description(
       "check config files (.toml, .json, .yaml, .yml), each on its own, or the files of --config merged into one; exit 0 if all are valid, 1 if some is invalid, 2 if some cannot be checked",
     )
-    .argument("[files...]", "config files, each checked on its own")
+    .argument("[files...]", "config files, each checked on its own; - reads standard input")
     .option("-c, --config <file>", "a file of one config merged left to right, as the trainer's repeated --config (repeat it)", collect, [])
-    .option("--strict", "unknown keys in quant, rho and saved_activations are errors, not warnings")
+    .option("--strict", "unknown keys in quant, rho and saved_activations, and mistyped section names, are errors, not warnings")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .option("--no-extends", "do not resolve `extends`")
-    .action((files: string[], options: { config: string[]; strict?: boolean; format: "text" | "json"; extends: boolean }) => {
+    .addOption(new Option("--syntax <syntax>", "syntax of standard input and of files without a known extension").choices(SYNTAXES))
+    .action((files: string[], options: { config: string[]; strict?: boolean; format: "text" | "json"; extends: boolean; syntax?: ConfigFormat }) => {
       const configs = [...files.map((file) => [file]), ...(options.config.length > 0 ? [options.config] : [])];
       if (configs.length === 0) return usageError("validate: name config files, or --config files to merge");
-      const reportOptions = { strict: options.strict === true, extends: options.extends };
+      const reportOptions = { strict: options.strict === true, extends: options.extends, syntax: options.syntax };
       const reports = configs.map((config) => reportConfig(config, reportOptions));
       (options.format === "json" ? writeJson : writeText)(reports, output);
       status = exitStatus(reports);

@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { copyTable, isTable } from "../tables";
+import type { ConfigFormat } from "../text/check";
 import type { ConfigDocument } from "../text/document";
 import { childPointer } from "../text/pointer";
 import type { Position } from "../text/position";
@@ -33,8 +34,8 @@ const EXTENDS_POINTER = childPointer("", EXTENDS);
  * chain deeper than `MAX_EXTENDS_DEPTH` or merges past `MAX_MERGED_VALUES` is a `FileProblem`,
  * placed at the `extends` entry that leads to it.
  */
-export function loadConfig(files: readonly string[], { followExtends = true } = {}): ConfigDocument {
-  const loader = new Loader(followExtends);
+export function loadConfig(files: readonly string[], { followExtends = true, syntax }: LoadOptions = {}): ConfigDocument {
+  const loader = new Loader(followExtends, syntax);
   let merged: ConfigDocument | undefined;
   for (const file of files) {
     const { document } = loader.load(file, file, undefined, []);
@@ -42,6 +43,13 @@ export function loadConfig(files: readonly string[], { followExtends = true } = 
   }
   if (!merged) throw new FileProblem("", "at least one configuration path is required");
   return merged;
+}
+
+export interface LoadOptions {
+  /** `false`: each file as it is written, `extends` left as a plain key. */
+  followExtends?: boolean;
+  /** The syntax of a given file whose extension does not tell; bases are read by their extension. */
+  syntax?: ConfigFormat;
 }
 
 /** A file on the current chain of `extends`: its real path, and how it is shown. */
@@ -55,8 +63,10 @@ class Loader {
   private readonly resolved = new Map<string, ConfigDocument>();
   private mergedValues = 0;
 
-  /** `false`: each file as it is written, `extends` left as a plain key. */
-  constructor(private readonly followExtends: boolean) {}
+  constructor(
+    private readonly followExtends: boolean,
+    private readonly syntax: ConfigFormat | undefined,
+  ) {}
 
   /**
    * One file with its `extends` resolved. `reached` is the `extends` entry that names the file
@@ -74,7 +84,7 @@ class Loader {
     if (chain.length >= MAX_EXTENDS_DEPTH) {
       throw new FileProblem(reached!.file, `extends chain from ${chain[0].shown} is deeper than ${MAX_EXTENDS_DEPTH} files`, reached!.at);
     }
-    const own = loadDocument(real, shown);
+    const own = loadDocument(real, shown, reached ? undefined : this.syntax);
     if (!this.followExtends) return { real, document: own };
     const link = { real, shown };
     let merged: ConfigDocument | undefined;

@@ -1,17 +1,28 @@
-import { parseConfigText } from "../text/check";
+import { parseConfigText, type ConfigFormat } from "../text/check";
 import type { ConfigDocument } from "../text/document";
 import { readFailure } from "../text/read-failure";
 import { FileProblem } from "./file-problem";
 import { formatOf } from "./format";
-import { readText } from "./read-text";
+import { readStdin, readText } from "./read-text";
+
+/** How standard input is named in reports. */
+export const STDIN = "<stdin>";
 
 /**
- * One config file as a document whose every position names the file (as `shown`).
- * Throws `FileProblem` when the file cannot be read or is not well-formed.
+ * One config file as a document whose every position names the file (as `shown`); `syntax`
+ * is the syntax of a file whose extension is not a known one. Throws `FileProblem` when the
+ * file cannot be read or is not well-formed.
  */
-export function loadDocument(file: string, shown: string = file): ConfigDocument {
-  const text = readText(file, shown);
-  const format = formatOf(file, shown);
+export function loadDocument(file: string, shown: string = file, syntax?: ConfigFormat): ConfigDocument {
+  return documentOf(readText(file, shown), formatOf(file, shown, syntax), shown);
+}
+
+/** Standard input as a document in `syntax`, named `<stdin>`. */
+export function loadStdin(syntax: ConfigFormat): ConfigDocument {
+  return documentOf(readStdin(STDIN), syntax, STDIN);
+}
+
+function documentOf(text: string, format: ConfigFormat, shown: string): ConfigDocument {
   let document: ConfigDocument;
   try {
     document = parseConfigText(text, format);

@@ -31,11 +31,32 @@ export function readText(file: string, shown: string = file): string {
     if (stat.isDirectory()) throw new FileProblem(shown, "cannot read: it is a directory, not a file");
     if (!stat.isFile()) throw new FileProblem(shown, "cannot read: it is not a regular file");
     if (stat.size > MAX_CONFIG_BYTES) throw new FileProblem(shown, `cannot read: ${tooBig(stat.size)}`);
-    bytes = readAtMost(file, MAX_CONFIG_BYTES + 1);
+    const fd = fs.openSync(file, "r");
+    try {
+      bytes = readAtMost(fd, MAX_CONFIG_BYTES + 1);
+    } finally {
+      fs.closeSync(fd);
+    }
   } catch (error) {
     if (error instanceof FileProblem) throw error;
     throw new FileProblem(shown, `cannot read: ${reasonOf(error)}`);
   }
+  return configText(bytes, shown);
+}
+
+/** The text on standard input, read to its end, with the same limit and checks as a file's. */
+export function readStdin(shown: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readAtMost(0, MAX_CONFIG_BYTES + 1);
+  } catch (error) {
+    throw new FileProblem(shown, `cannot read: ${reasonOf(error)}`);
+  }
+  return configText(bytes, shown);
+}
+
+/** Bytes read as a config text: within the limit, UTF-8 without NUL bytes. */
+function configText(bytes: Buffer, shown: string): string {
   if (bytes.length > MAX_CONFIG_BYTES) throw new FileProblem(shown, `cannot read: ${tooBig()}`);
   if (bytes.includes(0)) throw new FileProblem(shown, "not a text file: it contains NUL bytes");
   try {
@@ -45,21 +66,26 @@ export function readText(file: string, shown: string = file): string {
   }
 }
 
-/** Reads no more than `limit` bytes, however much the file has grown since it was checked. */
-function readAtMost(file: string, limit: number): Buffer {
-  const fd = fs.openSync(file, "r");
-  try {
-    const chunks: Buffer[] = [];
-    let total = 0;
-    while (total < limit) {
-      const chunk = Buffer.alloc(Math.min(1 << 20, limit - total));
-      const read = fs.readSync(fd, chunk, 0, chunk.length, null);
-      if (read === 0) break;
-      chunks.push(chunk.subarray(0, read));
-      total += read;
+/**
+ * Reads no more than `limit` bytes, however much the file has grown since it was checked.
+ * A pipe opened without blocking answers EAGAIN while its writer is slow: wait and read on.
+ */
+function readAtMost(fd: number, limit: number): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  while (total < limit) {
+    const chunk = Buffer.alloc(Math.min(1 << 20, limit - total));
+    let read: number;
+    try {
+      read = fs.readSync(fd, chunk, 0, chunk.length, null);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+      continue;
     }
-    return Buffer.concat(chunks, total);
-  } finally {
-    fs.closeSync(fd);
+    if (read === 0) break;
+    chunks.push(chunk.subarray(0, read));
+    total += read;
   }
+  return Buffer.concat(chunks, total);
 }

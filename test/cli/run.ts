@@ -15,9 +15,17 @@ export interface Run {
 
 /** The command line as a user runs it: a child process, from `cwd` (the project by default). */
 export function cli(args: readonly string[], cwd: string = PROJECT, user?: { uid: number; gid: number }): Run {
+  return spawnCli(args, { cwd, ...user });
+}
+
+/** The command line with `input` piped to its standard input. */
+export function cliWithInput(args: readonly string[], input: string | Buffer, cwd: string = PROJECT): Run {
+  return spawnCli(args, { cwd, input });
+}
+
+function spawnCli(args: readonly string[], options: { cwd: string; uid?: number; gid?: number; input?: string | Buffer }): Run {
   const run = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, BIN, ...args], {
-    ...user,
-    cwd,
+    ...options,
     encoding: "utf8",
     timeout: 60_000,
     maxBuffer: 64 * 1024 * 1024,
