@@ -5,6 +5,7 @@ import { EXIT, processOutput, type Output } from "./io";
 import { writeJson } from "./json-report";
 import { SCHEMA_FILES } from "../schema-files";
 import { defaults, packageVersion, schemaText } from "./published";
+import { PROGRAM_HELP, VALIDATE_HELP } from "./help";
 import { writeText } from "./text-report";
 import type { ConfigFormat } from "../text/check";
 
@@ -23,7 +24,8 @@ export function main(args: readonly string[], output: Output = processOutput): n
     .version(packageVersion(), "-V, --version")
     .exitOverride()
     .configureOutput({ writeOut: output.out, writeErr: output.err })
-    .showSuggestionAfterError(true);
+    .showSuggestionAfterError(true)
+    .addHelpText("after", PROGRAM_HELP);
 
   program
     .command("validate")
@@ -36,6 +38,7 @@ export function main(args: readonly string[], output: Output = processOutput): n
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .option("--no-extends", "do not resolve `extends`")
     .addOption(new Option("--syntax <syntax>", "syntax of standard input and of files without a known extension").choices(SYNTAXES))
+    .addHelpText("after", VALIDATE_HELP)
     .action((files: string[], options: { config: string[]; strict?: boolean; format: "text" | "json"; extends: boolean; syntax?: ConfigFormat }) => {
       const configs = [...files.map((file) => [file]), ...(options.config.length > 0 ? [options.config] : [])];
       if (configs.length === 0) return usageError("validate: name config files, or --config files to merge");

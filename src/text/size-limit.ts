@@ -11,6 +11,7 @@ export function tooBig(size?: number): string {
   return `it is ${size === undefined ? "" : `${amount(size)}, `}over the ${amount(MAX_CONFIG_BYTES)} limit for a config file`;
 }
 
-function amount(bytes: number): string {
+/** A size in the units a config author reads: KB, or MB above 1 MB. */
+export function amount(bytes: number): string {
   return bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }

@@ -1,0 +1,61 @@
+import { MAX_EXTENDS_DEPTH } from "../files/extends";
+import { amount, MAX_CONFIG_BYTES } from "../text/size-limit";
+
+/** What `validate --help` adds after the options: what a user needs before the first run. */
+export const VALIDATE_HELP = `
+Files:
+  .toml, .json, .yaml and .yml files are read by their extension; --syntax
+  names the syntax of any other file, and of - (standard input).
+  A file over ${amount(MAX_CONFIG_BYTES)} is refused unread.
+
+extends and --config, as the trainer loads config files:
+  extends = "base.toml" or extends = ["a.toml", "b.toml"], at the top of a
+  file, names its bases, relative to the folder the file really is in (symbolic
+  links resolved). The bases are merged in order, then the file itself on top;
+  -c A -c B merges whole files left to right the same way. Tables merge key by
+  key, all the way down, except that a table setting a string \`type\` replaces
+  the table below whole when that one's \`type\` differs or is missing; any other
+  value (a string, a number, a list) replaces the one below. Each issue points
+  into the file that set the value. A chain deeper than ${MAX_EXTENDS_DEPTH} files, a cycle,
+  or a base that cannot be read makes the config uncheckable, reported at the
+  extends entry; a merged config still setting training.fast_train is invalid.
+  --no-extends checks each file on its own.
+
+Unknown keys:
+  Rust ignores keys it does not know. An unknown key in quant, rho or
+  saved_activations, or a key one typo away from model, quant or rho, is a
+  warning, and the verdict is Rust's; --strict makes each one an error.
+
+Exit status:
+  0  every file is valid
+  1  some file is invalid
+  2  a usage error, or a file that could not be checked (one line on stderr)
+
+Text report: one line per issue, FILE:LINE:COL: error|warning: MESSAGE,
+by file, line and column, then a summary.
+
+JSON report (--format json), one document on stdout:
+  { "valid": true if every file is,
+    "files": [ { "file", "status": "valid" | "invalid",
+                 "errors": [ISSUE...], "warnings": [ISSUE...] }
+             | { "file", "status": "unreadable",
+                 "problem": { "file", "line", "column", "message" } } ] }
+  ISSUE: { "file", "line", "column",
+           "stage": "deserialize" | "validate" | "load", "path": a JSON Pointer,
+           "message" }
+  errors are in the order Rust reports them: errors[0] is Rust's error.
+
+Examples:
+  $ burn-dragon-schema validate --strict config/run.toml
+  $ burn-dragon-schema validate --format json --syntax toml - < run.conf
+`;
+
+/** What the top-level `--help` adds after the commands. */
+export const PROGRAM_HELP = `
+Examples:
+  $ burn-dragon-schema validate config/run.toml
+  $ burn-dragon-schema schema config > burn-dragon-config.schema.json
+
+burn-dragon-schema validate --help explains extends, the limits, the exit
+statuses and the JSON report.
+`;
