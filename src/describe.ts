@@ -8,25 +8,54 @@ export function quote(text: string): string {
   return JSON.stringify(cut);
 }
 
-/** A value in plain words, the way a config author would name it. */
+/**
+ * A value found where it does not belong, in serde's words (`integer \`1\``, `floating point
+ * \`1.5\``, `sequence`, `map`, …); values no config file holds (a class instance, a function)
+ * in plain ones. A whole number within 64 bits is an integer, as serde_json reads one
+ * (`-0` excepted, which it reads as a float).
+ */
 export function describeValue(value: unknown): string {
   if (value === null) return "null";
   if (value === undefined) return "nothing";
-  if (Array.isArray(value)) return "an array";
+  if (Array.isArray(value)) return "sequence";
   switch (typeof value) {
     case "string":
       return `string ${quote(value)}`;
     case "boolean":
-      return `boolean ${value}`;
+      return `boolean \`${value}\``;
     case "number":
-      return Number.isInteger(value) ? `integer ${value}` : `number ${value}`;
+      return isInteger(value) ? `integer \`${value}\`` : describeFloat(value);
     case "bigint":
-      return `integer ${value}`;
+      return `integer \`${value}\``;
     case "object":
-      return isTable(value) ? "a table" : classOf(value);
+      return isTable(value) ? "map" : classOf(value);
     default:
       return `a ${typeof value}`;
   }
+}
+
+function isInteger(value: number): boolean {
+  return Number.isInteger(value) && value >= -(2 ** 63) && value < 2 ** 64 && !Object.is(value, -0);
+}
+
+/** A float as serde names it: Rust's `Display` for f64, all digits and no exponent (`1e21` is `1000000000000000000000`). */
+export function describeFloat(value: number): string {
+  return `floating point \`${rustFloat(value)}\``;
+}
+
+function rustFloat(value: number): string {
+  if (Number.isNaN(value)) return "NaN";
+  if (!Number.isFinite(value)) return value > 0 ? "inf" : "-inf";
+  if (Object.is(value, -0)) return "-0";
+  // The shortest digits that read back as the same number, as Rust prints them; only the exponent is spelt out.
+  const [mantissa, exponent = "0"] = String(value).split("e");
+  const sign = mantissa.startsWith("-") ? "-" : "";
+  const [whole, fraction = ""] = mantissa.replace("-", "").split(".");
+  const digits = whole + fraction;
+  const point = whole.length + Number(exponent);
+  if (point <= 0) return `${sign}0.${"0".repeat(-point)}${digits}`;
+  if (point >= digits.length) return `${sign}${digits}${"0".repeat(point - digits.length)}`;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
 function classOf(value: object): string {

@@ -58,13 +58,13 @@ function namedField(pointer: string, root: readonly string[]): string {
   return name;
 }
 
-/** Each enum's "expected one of …", made once: Ajv passes every error the schema's own list. */
+/** Each enum's "one of …", made once: Ajv passes every error the schema's own list. */
 const expectedByEnum = new WeakMap<readonly unknown[], string>();
 
-function expectedOneOf(allowed: readonly unknown[]): string {
+function oneOf(allowed: readonly unknown[]): string {
   let text = expectedByEnum.get(allowed);
   if (text === undefined) {
-    text = `expected one of ${allowed.map((v) => (v === null ? "null" : quote(String(v)))).join(", ")}`;
+    text = `one of ${allowed.map((v) => (v === null ? "null" : quote(String(v)))).join(", ")}`;
     expectedByEnum.set(allowed, text);
   }
   return text;
@@ -73,22 +73,26 @@ function expectedOneOf(allowed: readonly unknown[]): string {
 const ARRAY_FORM = " (the array form of a struct is not supported)";
 const MAP_FORM = " (write the variant as a string; the map form of an enum is not supported)";
 
+/** What serde says of a value of the wrong type: `invalid type: <found>, expected <expected>`. */
+function invalidType(value: unknown, expected: string): string {
+  return `invalid type: ${describeValue(value)}, expected ${expected}`;
+}
+
 function expectation(error: AjvError, value: unknown): string {
   if (error.keyword === "enum") {
-    const expected = expectedOneOf(error.params.allowedValues ?? []);
-    if (typeof value === "string") return `unknown variant ${quote(value)}, ${expected}`;
-    return `${expected}, found ${describeValue(value)}${isTable(value) ? MAP_FORM : ""}`;
+    const expected = oneOf(error.params.allowedValues ?? []);
+    if (typeof value === "string") return `unknown variant ${quote(value)}, expected ${expected}`;
+    return `${invalidType(value, expected)}${isTable(value) ? MAP_FORM : ""}`;
   }
-  const found = describeValue(value);
   switch (error.params.type) {
     case "object":
-      return `expected a table, found ${found}${Array.isArray(value) ? ARRAY_FORM : ""}`;
+      return `${invalidType(value, "a table")}${Array.isArray(value) ? ARRAY_FORM : ""}`;
     case "array":
-      return `expected an array, found ${found}`;
+      return invalidType(value, "a sequence");
     case "boolean":
-      return `expected a boolean (true or false), found ${found}`;
+      return invalidType(value, "a boolean");
     default:
-      return `${error.message ?? "is not valid"}, found ${found}`;
+      return invalidType(value, error.message ?? "another value");
   }
 }
 
@@ -122,7 +126,7 @@ export function nonTableIssues(
     const value = readPath(input, keys);
     if (isOddObject(value)) {
       const path = keys.map((key) => `/${key}`).join("");
-      issues.push({ stage: "deserialize", path, message: `${fieldName(path, root)}: expected a table, found ${describeValue(value)}` });
+      issues.push({ stage: "deserialize", path, message: `${fieldName(path, root)}: ${invalidType(value, "a table")}` });
     }
   }
   return issues;

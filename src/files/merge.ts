@@ -13,9 +13,19 @@ import { childPointer, parentPointer } from "../text/pointer";
 export function mergeDocuments(base: ConfigDocument, top: ConfigDocument): ConfigDocument {
   const replaced = new Set<string>();
   const value = mergeValue(base.value, top.value, "", replaced);
-  const kept = new Map([...base.positions].filter(([pointer]) => !under(pointer, replaced)));
-  for (const [pointer, at] of top.positions) kept.set(pointer, at);
-  return { value, positions: kept, duplicates: [...base.duplicates, ...top.duplicates] };
+  return {
+    value,
+    positions: overlaid(base.positions, top.positions, replaced),
+    duplicates: [...base.duplicates, ...top.duplicates],
+    floats: overlaid(base.floats, top.floats, replaced),
+  };
+}
+
+/** What `top` says of each place, and what `base` says of the places `top` left as they were. */
+function overlaid<T>(base: Map<string, T>, top: Map<string, T>, replaced: Set<string>): Map<string, T> {
+  const kept = new Map([...base].filter(([pointer]) => !under(pointer, replaced)));
+  for (const [pointer, entry] of top) kept.set(pointer, entry);
+  return kept;
 }
 
 function mergeValue(base: unknown, top: unknown, pointer: string, replaced: Set<string>): unknown {

@@ -1,9 +1,12 @@
+import { describeValue } from "../describe";
+import { valueAt } from "../issues";
 import type { Deserialized, ValidationIssue } from "../result";
 import type { BurnDragonConfig } from "../types";
 import { validateBurnDragonConfig } from "../validate";
 import { toDocument, type ConfigDocument } from "./document";
 import { parseJson } from "./json";
 import { positionFor, type Located } from "./located";
+import { LineIndex, type Position } from "./position";
 import { parseToml } from "./toml";
 import { unknownKeys } from "./unknown-keys";
 import { parseYaml } from "./yaml";
@@ -23,16 +26,35 @@ export interface DocumentCheck {
   warnings: Located[];
 }
 
-/** A config text as a document. Throws `ConfigSyntaxError` when the text is not well-formed. */
+/**
+ * A config text as a document. Throws `ConfigSyntaxError` when the text is not well-formed.
+ * The TOML reader marks floats itself; JSON and YAML numbers are looked at where they stand.
+ */
 export function parseConfigText(text: string, format: ConfigFormat): ConfigDocument {
   switch (format) {
     case "toml":
       return toDocument(parseToml(text));
     case "json":
-      return toDocument(parseJson(text));
+      return toDocument(parseJson(text), { writtenAsFloat: floatLiterals(text) });
     case "yaml":
-      return toDocument(parseYaml(text), { rejectAllDuplicates: true });
+      return toDocument(parseYaml(text), { rejectAllDuplicates: true, writtenAsFloat: floatLiterals(text) });
   }
+}
+
+/**
+ * The start of a whole number written as a float in JSON or YAML: decimal digits followed by
+ * a point or an exponent (`1.0`, `1e3`, `-0.0`), not hexadecimal or octal.
+ */
+const FLOAT_LITERAL = /^[+-]?(?!0[xob])[0-9][0-9_]*[.eE]/;
+
+/** Whether the number at a position of `text` is written as a float. */
+function floatLiterals(text: string): (at: Position) => boolean {
+  let lines: LineIndex | undefined;
+  return (at) => {
+    lines ??= new LineIndex(text);
+    const offset = lines.offsetOf(at);
+    return FLOAT_LITERAL.test(text.slice(offset, offset + 64));
+  };
 }
 
 /** Rust's verdict on a parsed document (serde's duplicate fields first), then the unknown keys. */
@@ -42,7 +64,7 @@ export function checkDocument(document: ConfigDocument, options: CheckOptions = 
     place({ stage: "deserialize", path, message }),
   );
   const result = validateBurnDragonConfig(document.value);
-  const issues = result.valid ? [] : result.errors.map(place);
+  const issues = result.valid ? [] : result.errors.map((issue) => place(nameFloat(issue, document)));
   // serde stops at a duplicate field: no `validate()` rule runs after one.
   let errors =
     document.duplicates.length > 0
@@ -56,4 +78,13 @@ export function checkDocument(document: ConfigDocument, options: CheckOptions = 
     errors,
     warnings: options.strict ? [] : unknown,
   };
+}
+
+/** A whole number written as a float, which the plain value cannot tell from an integer: say what serde saw. */
+function nameFloat(issue: ValidationIssue, document: ConfigDocument): ValidationIssue {
+  const float = document.floats.get(issue.path);
+  if (float === undefined) return issue;
+  const found = `invalid type: ${describeValue(valueAt(document.value, issue.path))}`;
+  if (!issue.message.includes(found)) return issue;
+  return { ...issue, message: issue.message.replace(found, `invalid type: ${float}`) };
 }

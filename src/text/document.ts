@@ -1,4 +1,4 @@
-import { fieldName } from "../describe";
+import { describeFloat, fieldName } from "../describe";
 import type { Located } from "./located";
 import type { Shape } from "../validators";
 import { childPointer } from "./pointer";
@@ -13,16 +13,23 @@ export interface ConfigDocument {
   positions: Map<string, Position>;
   /** Duplicate fields of the serde structs, in document order. */
   duplicates: Located[];
+  /**
+   * Whole numbers written as floats (`1.0`, `1e3`) inside the checked structs, which serde
+   * reads as floats though the plain value cannot tell: pointer → serde's words for them.
+   */
+  floats: Map<string, string>;
 }
 
 export interface DocumentOptions {
   /** Reject every duplicate key (YAML), not only a struct's duplicate fields (serde: TOML, JSON). */
   rejectAllDuplicates?: boolean;
+  /** Whether the number at a position of the text is written as a float, for a reader that does not say. */
+  writtenAsFloat?: (at: Position) => boolean;
 }
 
 /** The plain value of a tree, keys set as data (`__proto__` included), later duplicates winning. */
 export function toDocument(tree: TreeNode, options: DocumentOptions = {}): ConfigDocument {
-  const document: ConfigDocument = { value: undefined, positions: new Map(), duplicates: [] };
+  const document: ConfigDocument = { value: undefined, positions: new Map(), duplicates: [], floats: new Map() };
   document.positions.set("", tree.at);
   document.value = build(document, options, tree, "", DOCUMENT_STRUCT);
   return document;
@@ -37,6 +44,9 @@ function build(
 ): unknown {
   switch (node.kind) {
     case "scalar":
+      if (typeof node.value === "number" && Number.isInteger(node.value) && (node.float || options.writtenAsFloat?.(node.at))) {
+        document.floats.set(pointer, describeFloat(node.value));
+      }
       return node.value;
     case "datetime":
       // toml 0.9 hands a datetime to serde as its text: a string to every field.

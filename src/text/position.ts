@@ -16,6 +16,11 @@ export class LineIndex {
     }
   }
 
+  /** The character offset of a position of this text. */
+  offsetOf(at: Position): number {
+    return (this.starts[at.line - 1] ?? 0) + at.column - 1;
+  }
+
   at(offset: number): Position {
     let low = 0;
     let high = this.starts.length - 1;

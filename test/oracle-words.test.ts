@@ -1,0 +1,83 @@
+import * as path from "node:path";
+import { validateConfigText, type ConfigFormat } from "../dist";
+import { loadConfig } from "../dist/files/extends";
+import { checkDocument } from "../dist/text/check";
+import { tempDir } from "./files/temp-dir";
+import { askOracle, oracleUnavailable, type OracleTarget } from "./support/oracle";
+
+/**
+ * A value of the wrong type is described in serde's words: `invalid type: floating point
+ * \`1\`, expected a boolean`, as Rust says it, whatever the syntax writes (`1.0`, `1e0`).
+ * Deserialize messages are not a contract; these are the cases where they match Rust's word
+ * for word, after the field name.
+ */
+function ours(text: string, format: ConfigFormat): string {
+  const result = validateConfigText(text, format);
+  if (result.valid) return "valid";
+  return result.errors[0].message.replace(/^model\.quant\.\w+: /, "");
+}
+
+/** Rust's message without where it happened: serde_json appends the place, the trainer's toml the key. */
+function bare(message: string): string {
+  return message.replace(/ at line \d+ column \d+$/, "").replace(/\nin `[^`]*`\n$/, "");
+}
+
+const BOOLEAN = "[model.quant]\nenable = %\n";
+const SEQUENCE = "[model.quant]\ntarget_modules = %\n";
+const TOML_VALUES = ["1.0", "1", "-7", "1.5", "1e3", "1E-7", "-0.0", "1e30", "6.02e23", "inf", "-inf", "nan", "0x1E", "0o17", "1_000.5", '"true"', "[1]", "{ a = 1 }", "true"];
+const JSON_VALUES = ["1.0", "1", "-7", "1.5", "1E2", "-0", "-0.0", "1e30", "0.1", "1e-7", '"true"', "null", "[]", "{}", "true"];
+
+test("enable = 1.0 reads as Rust's: a floating point, not an integer, in every syntax", () => {
+  const rust = "invalid type: floating point `1`, expected a boolean";
+  expect(ours("[model.quant]\nenable = 1.0\n", "toml")).toBe(rust);
+  expect(ours('{"model": {"quant": {"enable": 1.0}}}', "json")).toBe(rust);
+  expect(ours("model:\n  quant:\n    enable: 1.0\n", "yaml")).toBe(rust);
+  expect(ours("[model.quant]\nenable = 1\n", "toml")).toBe("invalid type: integer `1`, expected a boolean");
+});
+
+test("a float set by a base file keeps its words once merged", () => {
+  const dir = tempDir({ "base.toml": "[model.quant]\nenable = 1.0\n", "run.toml": 'extends = "base.toml"\n[model.rho]\nprecision = "fp32"\n' });
+  const { errors } = checkDocument(loadConfig([path.join(dir, "run.toml")]));
+  expect(errors.map(({ issue }) => issue.message)).toEqual(["model.quant.enable: invalid type: floating point `1`, expected a boolean"]);
+});
+
+test("YAML says what TOML says of the same value", () => {
+  const same = ["1.0", "1", "1.5", "1e3", "-0.0", '"true"', "[1]", "{ a: 1 }"].map((value) => {
+    const toml = ours(BOOLEAN.replace("%", value.replace(":", " =")), "toml");
+    const yaml = ours(`model:\n  quant:\n    enable: ${value}\n`, "yaml");
+    return { value, toml, yaml };
+  });
+  expect(same.filter(({ toml, yaml }) => toml !== yaml)).toEqual([]);
+});
+
+const skip = oracleUnavailable();
+const describeWithOracle = skip ? describe.skip : describe;
+
+describeWithOracle(`serde's words for a value of the wrong type${skip ? ` (skipped: ${skip})` : ""}`, () => {
+  const cases: { target: OracleTarget; format: ConfigFormat; text: string }[] = [
+    ...[BOOLEAN, SEQUENCE].flatMap((form) =>
+      TOML_VALUES.filter((value) => !(form === SEQUENCE && value.startsWith("["))).map((value) => ({
+        target: "trainer-toml" as const,
+        format: "toml" as const,
+        text: form.replace("%", value),
+      })),
+    ),
+    ...["enable", "target_modules"].flatMap((field) =>
+      JSON_VALUES.filter((value) => !(field === "target_modules" && value.startsWith("["))).map((value) => ({
+        target: "trainer-json" as const,
+        format: "json" as const,
+        text: `{"model": {"quant": {"${field}": ${value}}}}`,
+      })),
+    ),
+  ];
+
+  test("TOML (the trainer's reader) and JSON (serde_json), every case", () => {
+    const verdicts = askOracle(cases.map(({ target, text }) => ({ target, value: text })));
+    const differences = cases
+      .map((c, i) => ({ ...c, rust: verdicts[i] }))
+      .filter(({ rust }) => !rust.ok && /^invalid type: /.test(rust.message))
+      .map(({ format, text, rust }) => ({ text, rust: bare(rust.ok ? "" : rust.message), ours: ours(text, format) }))
+      .filter(({ rust, ours }) => rust !== ours);
+    expect(differences).toEqual([]);
+  });
+});
