@@ -87,15 +87,12 @@ if (text.valid) {
   void line;
 }
 
-// The value types are the config types with every field required, nested structs too.
-export const filled: Deserialized<LowBitRhoConfig> = {
-  precision: "bf16",
-  carry_across_tbptt: true,
-  detach_between_windows: true,
-  compression: "none",
-  compression_interval: "chunk",
-  stats_monitoring: true,
-};
+// The value types are the config types with every field required, nested structs too;
+// a value is an input as it is.
+if (rho.valid) {
+  const again: LowBitRhoConfig = rho.value;
+  validateLowBitRhoConfig(again);
+}
 // @ts-expect-error a deserialized struct lacks no field
 export const lacking: Deserialized<LowBitRhoConfig> = { precision: "bf16" };
 // @ts-expect-error a nested struct is complete too
