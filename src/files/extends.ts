@@ -84,7 +84,7 @@ class Loader {
     if (chain.length >= MAX_EXTENDS_DEPTH) {
       throw new FileProblem(reached!.file, `extends chain from ${chain[0].shown} is deeper than ${MAX_EXTENDS_DEPTH} files`, reached!.at);
     }
-    const own = loadDocument(real, shown, reached ? undefined : this.syntax);
+    const own = reached ? baseDocument(real, shown, reached) : loadDocument(real, shown, this.syntax);
     if (!this.followExtends) return { real, document: own };
     const link = { real, shown };
     let merged: ConfigDocument | undefined;
@@ -117,6 +117,19 @@ interface Reached {
   path: string;
   file: string;
   at?: Position;
+}
+
+/**
+ * A base, read: a problem of the whole file (unreadable, of an unknown kind, too large, not
+ * text) is reported at the `extends` entry that names it; one at a place inside it, there.
+ */
+function baseDocument(real: string, shown: string, reached: Reached): ConfigDocument {
+  try {
+    return loadDocument(real, shown);
+  } catch (error) {
+    if (!(error instanceof FileProblem) || error.at) throw error;
+    throw new FileProblem(reached.file, `extends ${JSON.stringify(reached.path)}: ${shown}: ${error.message}`, reached.at);
+  }
 }
 
 /** The real path of a file, as `fs::canonicalize` gives it: symbolic links and `..` resolved on disk. */

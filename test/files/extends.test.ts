@@ -79,6 +79,24 @@ describe("extends", () => {
     expect(problem.at).toMatchObject({ line: 2, column: 3 });
   });
 
+  test.each([
+    ["of an unknown kind", "notes.txt", "x = 1\n", /^extends "notes.txt": .*notes\.txt: cannot check: unknown file type/],
+    ["not text", "binary.toml", "a\u0000b", /^extends "binary.toml": .*binary\.toml: not a text file/],
+    ["a folder", "folder.toml/x.toml", "", /^extends "folder.toml": .*folder\.toml: cannot read: it is a directory/],
+  ])("a base %s is refused at the entry that names it", (_, name, text, message) => {
+    const base = name.split("/")[0];
+    const dir = tempDir({ [name]: text, "a.toml": `\nextends = ["${base}"]\n` });
+    const problem = problemOf(path.join(dir, "a.toml"));
+    expect(problem.message).toMatch(message);
+    expect([path.basename(problem.file), problem.at]).toMatchObject(["a.toml", { line: 2, column: 12 }]);
+  });
+
+  test("a base that is not well-formed is reported inside it, where it breaks", () => {
+    const dir = tempDir({ "base.toml": "[model]\nx = = 1\n", "a.toml": 'extends = "base.toml"\n' });
+    const problem = problemOf(path.join(dir, "a.toml"));
+    expect([path.basename(problem.file), problem.at?.line, problem.message]).toEqual(["base.toml", 2, expect.stringMatching(/^invalid TOML: /)]);
+  });
+
   test("extends is a path or a list of paths; anything else is refused in the trainer's words, where it stands", () => {
     const dir = tempDir({
       "base.toml": "[model.quant]\nenable = false\n",
