@@ -1,6 +1,8 @@
 import Ajv from "ajv";
 import ajvErrors from "ajv-errors";
 import addFormats from "ajv-formats";
+import type { JsonSchema } from "./schema/json-schema";
+import { compiledRuleFailure } from "./schema/rules";
 
 /** Editor-facing annotations that carry no validation meaning. */
 export const ANNOTATION_KEYWORDS = ["enumDescriptions", "markdownEnumDescriptions", "markdownDescription", "x-taplo"];
@@ -40,12 +42,15 @@ const VALUES = new Set(["const", "enum"]);
 
 /**
  * The schema as the validators are compiled from it: descriptive keywords removed (and
- * `errorMessage` too where no messages are reported). Ajv embeds each compiled
+ * `errorMessage` too where no messages are reported), each rule failure in its compiled
+ * form (see `compiledRuleFailure`). Ajv embeds each compiled
  * schema in the standalone code; without them the modules are a fraction of the size and
  * load faster.
  */
 export function compilable<T>(schema: T, kind: ValidatorKind): T {
   if (schema === null || typeof schema !== "object" || Array.isArray(schema)) return schema;
+  const failure = compiledRuleFailure(schema as JsonSchema);
+  if (failure) return compilable(failure as T, kind);
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(schema)) {
     if (DESCRIPTIVE.has(key) || (key === "errorMessage" && kind !== "explain")) continue;

@@ -64,14 +64,46 @@ export function passes(test: FieldTest<unknown> | AnyTest, value: unknown): bool
   return Object.entries(t as Record<string, AnyTest>).every(([name, inner]) => passes(inner, struct[name]));
 }
 
+/** Characters a rule message may not hold, as it doubles as a regular expression (see `ruleFailure`). */
+const REGEX_SYNTAX = /[\\^$*+?()[\]{}|]/;
+
+/**
+ * A schema that every value fails, with `message` in each consumer's own words. Ajv (with
+ * ajv-errors), VS Code and yaml-language-server report `errorMessage`; python-jsonschema and
+ * taplo ignore it and word the failing keyword themselves, quoting the schema's value: a
+ * string fails `pattern: message` ("'none' does not match '<message>'"), any other value
+ * `const: message` ("'<message>' was expected"). The message read as a pattern is itself:
+ * with no regex syntax but `.`, it matches only strings at least as long as the message,
+ * which no enum variant is, so every value a rule can reject fails, as `not: {}` would.
+ */
+export function ruleFailure(message: string): JsonSchema {
+  if (REGEX_SYNTAX.test(message)) throw new Error(`a rule message cannot hold regex syntax: ${message}`);
+  return {
+    if: { type: "string" },
+    then: { type: "string", pattern: message, errorMessage: message },
+    else: { const: message, errorMessage: message },
+    errorMessage: message,
+  };
+}
+
+/**
+ * The same failure in the form the validators compile: `not: {}` with the message for
+ * ajv-errors. Every value fails both, so the verdicts are the same; Ajv's strict types would
+ * reject `if: { type: "string" }` where a table is expected.
+ */
+export function compiledRuleFailure(schema: JsonSchema): JsonSchema | undefined {
+  const message = schema.errorMessage;
+  if (typeof message !== "string" || JSON.stringify(schema) !== JSON.stringify(ruleFailure(message))) return undefined;
+  return { not: {}, errorMessage: message };
+}
+
 /**
  * Fails with `message` at the deepest field of `at` that is present: the field itself when
- * the user wrote it, otherwise the table that lacks it. The failure is a `not: {}` carrying
- * `errorMessage`, the form whose message both Ajv (with ajv-errors) and VS Code report.
+ * the user wrote it, otherwise the table that lacks it (see `ruleFailure`).
  * Where the violation already requires the field, the presence test is left out.
  */
 export function failAt(at: readonly string[], message: string, violation: JsonSchema): JsonSchema {
-  const fail: JsonSchema = { not: {}, errorMessage: message };
+  const fail = ruleFailure(message);
   if (at.length === 0) return fail;
   const [name, ...rest] = at;
   const field = rest.length ? { type: "object", ...failAt(rest, message, violation.properties?.[name] ?? {}) } : fail;
