@@ -12,6 +12,8 @@ export interface JsonSchema {
   properties?: Record<string, JsonSchema>;
   required?: string[];
   additionalProperties?: boolean | JsonSchema;
+  propertyNames?: JsonSchema;
+  pattern?: string;
   items?: JsonSchema;
   contains?: JsonSchema;
   maxItems?: number;

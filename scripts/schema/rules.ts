@@ -74,32 +74,44 @@ const REGEX_SYNTAX = /[\\^$*+?()[\]{}|]/;
  * string fails `pattern: message` ("'none' does not match '<message>'"), any other value
  * `const: message` ("'<message>' was expected"). The message read as a pattern is itself:
  * with no regex syntax but `.`, it matches only strings at least as long as the message,
- * which no enum variant is, so every value a rule can reject fails, as `not: {}` would.
+ * which no enum variant or field name is, so every value a rule can reject fails, as
+ * `not: {}` would.
  */
 export function ruleFailure(message: string): JsonSchema {
+  return { if: { type: "string" }, then: stringFailure(message), else: { const: message, errorMessage: message }, errorMessage: message };
+}
+
+function stringFailure(message: string): JsonSchema {
   if (REGEX_SYNTAX.test(message)) throw new Error(`a rule message cannot hold regex syntax: ${message}`);
-  return {
-    if: { type: "string" },
-    then: { type: "string", pattern: message, errorMessage: message },
-    else: { const: message, errorMessage: message },
-    errorMessage: message,
-  };
+  return { type: "string", pattern: message, errorMessage: message };
 }
 
 /**
- * The same failure in the form the validators compile: `not: {}` with the message for
- * ajv-errors. Every value fails both, so the verdicts are the same; Ajv's strict types would
- * reject `if: { type: "string" }` where a table is expected.
+ * A table that lacks the field a rule names fails at the name of `key`, a field the rule's
+ * condition requires, so present whenever the rule applies: taplo shows a failing `const`
+ * JSON-escaped (`\"none\"`), a key failing `pattern` with the message as it is.
+ */
+function tableFailure(message: string, key: string): JsonSchema {
+  return { propertyNames: { if: { const: key }, then: stringFailure(message) }, errorMessage: message };
+}
+
+/**
+ * A rule failure in the form the validators compile: `not: {}` with the message for
+ * ajv-errors, as every value fails both. Ajv's strict types would reject the published
+ * form's `if: { type: "string" }` where a table is expected.
  */
 export function compiledRuleFailure(schema: JsonSchema): JsonSchema | undefined {
   const message = schema.errorMessage;
-  if (typeof message !== "string" || JSON.stringify(schema) !== JSON.stringify(ruleFailure(message))) return undefined;
-  return { not: {}, errorMessage: message };
+  if (typeof message !== "string") return undefined;
+  const key = schema.propertyNames?.if?.const;
+  const published = typeof key === "string" ? tableFailure(message, key) : ruleFailure(message);
+  return JSON.stringify(schema) === JSON.stringify(published) ? { not: {}, errorMessage: message } : undefined;
 }
 
 /**
  * Fails with `message` at the deepest field of `at` that is present: the field itself when
- * the user wrote it, otherwise the table that lacks it (see `ruleFailure`).
+ * the user wrote it, otherwise the table that lacks it, at the name of a field the condition
+ * requires (see `ruleFailure`).
  * Where the violation already requires the field, the presence test is left out.
  */
 export function failAt(at: readonly string[], message: string, violation: JsonSchema): JsonSchema {
@@ -109,5 +121,6 @@ export function failAt(at: readonly string[], message: string, violation: JsonSc
   const field = rest.length ? { type: "object", ...failAt(rest, message, violation.properties?.[name] ?? {}) } : fail;
   const inner = { properties: { [name]: field } };
   if (violation.required?.includes(name)) return inner;
-  return { if: { required: [name] }, then: inner, else: fail };
+  const present = violation.required?.[0];
+  return { if: { required: [name] }, then: inner, else: present ? tableFailure(message, present) : fail };
 }

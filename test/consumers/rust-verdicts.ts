@@ -23,3 +23,33 @@ export function jsonDocumentCases(): DocumentCase[] {
   }));
   return [...objects, ...texts];
 }
+
+/**
+ * One consumer's agreement with Rust over whole-document cases: how many got Rust's verdict,
+ * and how many rule violations showed text containing the Rust message. Printed after the run.
+ */
+export class Agreement {
+  private cases = 0;
+  private verdicts = 0;
+  private violations = 0;
+  private worded = 0;
+
+  constructor(private readonly consumer: string) {}
+
+  /** Records one case: whether the consumer rejected it, and every text it showed. */
+  record(expect: Expectation, rejected: boolean, texts: readonly string[]): void {
+    this.cases++;
+    if (rejected === !expect.valid) this.verdicts++;
+    if (!expect.valid && expect.stage === "validate") {
+      this.violations++;
+      if (texts.some((text) => text.includes(expect.message))) this.worded++;
+    }
+  }
+
+  get summary(): string {
+    return (
+      `${this.consumer}: Rust's verdict on ${this.verdicts} of ${this.cases} whole-document vectors; ` +
+      `the Rust message shown for ${this.worded} of ${this.violations} rule violations`
+    );
+  }
+}
