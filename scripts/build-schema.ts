@@ -2,11 +2,12 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { DOCS_DIR, docFiles } from "./docs/files";
 import { schemaFiles } from "./schema/files";
-import { SCHEMA_DIR } from "./schema/published";
+import { PYTHON_SCHEMA_DIR, SCHEMA_DIR } from "./schema/published";
 
-/** Writes `schema/*.json` and `docs/reference.md` from `src/types`. */
+/** Writes `schema/*.json` (and the Python package's copy) and `docs/reference.md` from `src/types`. */
 for (const [dir, files] of [
   [SCHEMA_DIR, schemaFiles()],
+  [PYTHON_SCHEMA_DIR, schemaFiles()],
   [DOCS_DIR, docFiles()],
 ] as const) {
   fs.mkdirSync(dir, { recursive: true });

@@ -5,6 +5,9 @@ import type { JsonSchema } from "./json-schema";
 
 export const SCHEMA_DIR = path.resolve(__dirname, "../../schema");
 
+/** The same files inside the Python package (`python/`), which pip installs with it. */
+export const PYTHON_SCHEMA_DIR = path.resolve(__dirname, "../../python/burn_dragon_schema/schema");
+
 /** Which published file each validator target checks. */
 export const TARGET_FILES = SCHEMA_FILES;
 

@@ -1,16 +1,18 @@
-"""Prints python-jsonschema's verdict on every object vector, one JSON line each.
+"""Prints python-jsonschema's own verdict on every object and TOML vector, one JSON line each.
 
-    /usr/bin/python3 python_verdicts.py SCHEMA_DIR VECTORS.jsonl
+    /usr/bin/python3 python_verdicts.py SCHEMA_DIR VECTOR_DIR
 
-Uses the published files exactly as they are, through examples/python/validate_config.py.
+Each object vector is checked against the published file of its target, each TOML vector
+(read with tomllib) against the whole-config file, with `Draft7Validator.iter_errors` on the
+files exactly as they are: the line holds the verdict and every `error.message`.
 """
 
 import json
 import sys
+import tomllib
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "examples" / "python"))
-from validate_config import check, load_validator  # noqa: E402
+from jsonschema import Draft7Validator
 
 FILES = {
     "quant": "low-bit-quantization-config.schema.json",
@@ -19,19 +21,33 @@ FILES = {
 }
 
 
-def main(schema_dir, vectors):
-    validators = {target: load_validator(Path(schema_dir) / name) for target, name in FILES.items()}
-    with open(vectors, encoding="utf-8") as lines:
+def vectors(path):
+    with open(path, encoding="utf-8") as lines:
         for line in lines:
-            if not line.strip():
-                continue
-            vector = json.loads(line)
-            verdict = check(validators[vector["target"]], vector["value"])
-            if verdict is None:
-                out = {"id": vector["id"], "valid": True}
-            else:
-                out = {"id": vector["id"], "valid": False, "stage": verdict[0], "message": verdict[1]}
-            print(json.dumps(out))
+            if line.strip():
+                yield json.loads(line)
+
+
+def verdict(kind, vector, validator, document):
+    messages = [error.message for error in validator.iter_errors(document)]
+    return {"kind": kind, "id": vector["id"], "valid": not messages, "messages": messages}
+
+
+def main(schema_dir, vector_dir):
+    validators = {}
+    for target, name in FILES.items():
+        schema = json.loads((Path(schema_dir) / name).read_text(encoding="utf-8"))
+        Draft7Validator.check_schema(schema)
+        validators[target] = Draft7Validator(schema)
+    for vector in vectors(Path(vector_dir) / "objects.jsonl"):
+        print(json.dumps(verdict("objects", vector, validators[vector["target"]], vector["value"])))
+    for vector in vectors(Path(vector_dir) / "toml-text.jsonl"):
+        try:
+            document = tomllib.loads(vector["text"])
+        except tomllib.TOMLDecodeError as error:
+            print(json.dumps({"kind": "toml-text", "id": vector["id"], "valid": False, "messages": [f"TOML: {error}"]}))
+            continue
+        print(json.dumps(verdict("toml-text", vector, validators["model"], document)))
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { schemaFiles } from "../../scripts/schema/files";
-import { SCHEMA_DIR } from "../../scripts/schema/published";
+import { PYTHON_SCHEMA_DIR, SCHEMA_DIR } from "../../scripts/schema/published";
 
 /** `schema/` is committed for editors and Python tools: it must be what the build writes. */
 const generated = schemaFiles();
@@ -17,6 +17,10 @@ test("the build writes the three published files", () => {
 test.each(Object.keys(generated))("schema/%s matches src/types (run `npm run build` after changing them)", (name) => {
   const committed = fs.readFileSync(path.join(SCHEMA_DIR, name), "utf8");
   expect(committed).toBe(generated[name]);
+});
+
+test.each(Object.keys(generated))("python/burn_dragon_schema/schema/%s is the published file (run `npm run build`)", (name) => {
+  expect(fs.readFileSync(path.join(PYTHON_SCHEMA_DIR, name), "utf8")).toBe(generated[name]);
 });
 
 /** Every `$ref` in a schema, with where it stands. */
