@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
+import { PYTHON, pythonUnavailable } from "../support/python";
 import { readVectors, type Expectation, type ObjectVector, type TextVector } from "../support/vectors";
 import { Agreement } from "./rust-verdicts";
 
@@ -10,16 +11,7 @@ import { Agreement } from "./rust-verdicts";
  * `error.message`s that `iter_errors` yields must carry the Rust message.
  * BURN_DRAGON_PYTHON names another interpreter; without jsonschema the suite is skipped, saying why.
  */
-export const PYTHON = process.env.BURN_DRAGON_PYTHON ?? "/usr/bin/python3";
 const ROOT = path.resolve(__dirname, "../..");
-
-/** Why `python` cannot run the consumer tests, or null when it can. */
-export function pythonUnavailable(modules: string[]): string | null {
-  const probe = spawnSync(PYTHON, ["-c", `import ${modules.join(", ")}`], { encoding: "utf8" });
-  if (probe.error) return `${PYTHON} cannot run (${probe.error.message})`;
-  if (probe.status !== 0) return `${PYTHON} cannot import ${modules.join(", ")}: ${probe.stderr.trim().split("\n").pop()}`;
-  return null;
-}
 
 interface PythonVerdict {
   kind: "objects" | "toml-text";
