@@ -22,21 +22,15 @@ def read_vectors(name: str) -> list[dict[str, Any]]:
 
 
 class Oracle:
-    """The Rust oracle (../shared/oracle), one process for the whole run."""
+    """The Rust oracle (../shared/oracle): one process per question, as it answers at end of input."""
 
     def __init__(self, binary: str) -> None:
-        self.process = subprocess.Popen([binary], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        self.binary = binary
 
     def ask(self, target: str, value: Any) -> dict[str, Any]:
-        assert self.process.stdin and self.process.stdout
-        self.process.stdin.write(json.dumps({"target": target, "value": value}) + "\n")
-        self.process.stdin.flush()
-        return json.loads(self.process.stdout.readline())
-
-    def close(self) -> None:
-        if self.process.stdin:
-            self.process.stdin.close()
-        self.process.wait()
+        line = json.dumps({"target": target, "value": value}) + "\n"
+        run = subprocess.run([self.binary], input=line, stdout=subprocess.PIPE, text=True, check=True)
+        return json.loads(run.stdout)
 
 
 @pytest.fixture(scope="session")
@@ -45,6 +39,4 @@ def oracle() -> Iterator[Oracle]:
     if not build.exists():
         pytest.skip(f"the Rust oracle is not here ({build} is missing)")
     run = subprocess.run(["bash", str(build)], stdout=subprocess.PIPE, text=True, check=True)
-    oracle = Oracle(run.stdout.strip().splitlines()[-1])
-    yield oracle
-    oracle.close()
+    yield Oracle(run.stdout.strip().splitlines()[-1])
