@@ -48,7 +48,8 @@ if (unavailable) {
 
     test("its pytest suite passes", () => {
       const tests = run(python, ["-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", path.join(ROOT, "python/tests")], ROOT);
-      console.log(`pytest python/tests:\n${tests.stdout.trim().split("\n").slice(-8).join("\n")}`);
+      const report = tests.stdout.split("\n").filter((line) => line.trim() !== "" && !/^[.sxF E]+\[ *\d+%\]$/.test(line));
+      console.log(`pytest python/tests:\n${report.join("\n")}`);
       expect({ status: tests.status, stderr: tests.stderr }).toEqual({ status: 0, stderr: "" });
     });
   });
