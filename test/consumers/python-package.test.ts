@@ -11,7 +11,7 @@ import { PYTHON, pythonUnavailable } from "../support/python";
  * is beside the checkout, `python -m burn_dragon_schema`).
  */
 const ROOT = path.resolve(__dirname, "../..");
-const unavailable = pythonUnavailable(["jsonschema", "tomllib", "pytest", "venv", "setuptools", "ensurepip"]);
+const unavailable = pythonUnavailable(["jsonschema", "tomllib", "pytest", "venv", "setuptools", "wheel", "ensurepip"]);
 
 function run(command: string, args: string[], cwd: string) {
   const result = spawnSync(command, args, { cwd, encoding: "utf8", maxBuffer: 1 << 28 });
@@ -21,7 +21,7 @@ function run(command: string, args: string[], cwd: string) {
 
 if (unavailable) {
   test.skip(
-    `the Python package (skipped: ${unavailable}; apt-get install python3-jsonschema python3-pytest python3-venv python3-setuptools)`,
+    `the Python package (skipped: ${unavailable}; apt-get install python3-jsonschema python3-pytest python3-venv python3-setuptools python3-wheel)`,
     () => undefined,
   );
 } else {
