@@ -89,21 +89,12 @@ def _take_extends(table: dict[str, Any], shown: str) -> list[str]:
     raise ConfigFileError(shown, f"extends must be a string or array of strings, got {_toml_type(extends)}")
 
 
+#: The type names of the `toml` crate's `Value::type_str`, bool before int as bool is an int.
+_TOML_TYPES = ((bool, "boolean"), (int, "integer"), (float, "float"), (str, "string"), (list, "array"), (dict, "table"))
+
+
 def _toml_type(value: Any) -> str:
-    """The type names of the `toml` crate's `Value::type_str`."""
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "float"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "array"
-    if isinstance(value, dict):
-        return "table"
-    return "datetime"
+    return next((name for kind, name in _TOML_TYPES if isinstance(value, kind)), "datetime")
 
 
 def merge_values(base: Any, overlay: Any) -> Any:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -161,7 +160,7 @@ def describe(value: Any) -> str:
     if isinstance(value, int):
         return f"integer {value}"
     if isinstance(value, float):
-        return f"number {value}" if math.isfinite(value) else f"number {value}"
+        return f"number {value}"
     if isinstance(value, list):
         return "an array"
     if isinstance(value, dict):
