@@ -161,8 +161,14 @@ def _has_fast_train(value: Any) -> bool:
     return False
 
 
-def load_config(path: str | os.PathLike[str], *, extends: bool = True) -> tuple[dict[str, Any], list[_Loaded]]:
-    """A config file merged with its `extends` chain as the trainer merges it, and each file's own table."""
+def load_config(path: str | os.PathLike[str], *, extends: bool = True) -> dict[str, Any]:
+    """A config file merged with its `extends` chain as the trainer merges it (`training.fast_train`
+    is not checked here). Raises `ConfigFileError` as `validate_file` does."""
+    return _load_config(path, extends=extends)[0]
+
+
+def _load_config(path: str | os.PathLike[str], *, extends: bool) -> tuple[dict[str, Any], list[_Loaded]]:
+    """The merged document, and each file's own table in merge order."""
     shown = os.fspath(path)
     loaded: list[_Loaded] = []
     if not extends:
@@ -198,7 +204,7 @@ def validate_file(path: str | os.PathLike[str], *, extends: bool = True) -> list
     Raises `ConfigFileError` for a file that cannot be checked: unreadable, not TOML, a
     missing base, an `extends` cycle or an `extends` of the wrong type.
     """
-    document, loaded = load_config(path, extends=extends)
+    document, loaded = _load_config(path, extends=extends)
     if extends and _has_fast_train(document):
         return [Issue("load", "", FAST_TRAIN_REMOVED, file=os.fspath(path))]
     return [replace(issue, file=_origin(loaded, pointer_tokens(issue.path))) for issue in validate(document)]
