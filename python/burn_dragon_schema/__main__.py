@@ -52,8 +52,9 @@ def run(files: Sequence[str], *, extends: bool = True, out: TextIO = sys.stdout,
             invalid += 1
         else:
             valid += 1
-    parts = [f"{valid} valid", f"{invalid} invalid"] + ([f"{unchecked} not checked"] if unchecked else [])
-    print(f"{_plural(len(files), 'file')} checked: {', '.join(parts)} ({_plural(errors, 'error')}, 0 warnings)", file=out)
+    not_checked = f"; {_plural(unchecked, 'file')} not checked" if unchecked else ""
+    summary = f"{valid} valid, {invalid} invalid ({_plural(errors, 'error')}, 0 warnings){not_checked}"
+    print(f"{_plural(valid + invalid, 'file')} checked: {summary}", file=out)
     if unchecked:
         return EXIT_UNCHECKED
     return EXIT_INVALID if invalid else EXIT_VALID

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterable, Literal
@@ -150,35 +152,50 @@ def _quote(text: str) -> str:
 
 
 def describe(value: Any) -> str:
-    """A value in plain words, the way a config author would name it."""
+    """A value found where it does not belong, in serde's words: ``integer `1` ``, ``sequence``, ``map``."""
     if value is None:
         return "null"
     if isinstance(value, bool):
-        return f"boolean {'true' if value else 'false'}"
+        return f"boolean `{'true' if value else 'false'}`"
     if isinstance(value, str):
         return f"string {_quote(value)}"
     if isinstance(value, int):
-        return f"integer {value}"
+        return f"integer `{value}`"
     if isinstance(value, float):
-        return f"number {value}"
+        return f"floating point `{_rust_float(value)}`"
     if isinstance(value, list):
-        return "an array"
+        return "sequence"
     if isinstance(value, dict):
-        return "a table"
+        return "map"
     return f"a {type(value).__name__}"
 
 
+def _rust_float(value: float) -> str:
+    """A float as Rust's `Display` prints it: the shortest digits, no exponent (`1e21` in full)."""
+    if math.isnan(value):
+        return "NaN"
+    if math.isinf(value):
+        return "inf" if value > 0 else "-inf"
+    text = format(Decimal(repr(value)), "f")
+    return text[:-2] if text.endswith(".0") else text
+
+
+ARRAY_FORM = " (the array form of a struct is not supported)"
+MAP_FORM = " (write the variant as a string; the map form of an enum is not supported)"
+EXPECTED = {"object": "a table", "array": "a sequence", "boolean": "a boolean", "string": "a string"}
+
+
 def _shape_message(error: ValidationError, pointer: str, root: tuple[str, ...]) -> str:
+    """What serde says of a value of the wrong shape, naming the field and what belongs there."""
     field = field_name(pointer, root)
     value = error.instance
     if error.validator == "enum":
-        allowed = ", ".join("null" if v is None else _quote(str(v)) for v in error.validator_value)
+        allowed = "one of " + ", ".join("null" if v is None else _quote(str(v)) for v in error.validator_value)
         if isinstance(value, str):
-            return f"{field}: unknown variant {_quote(value)}, expected one of {allowed}"
-        return f"{field}: expected one of {allowed}, found {describe(value)}"
-    if error.validator == "type":
-        expected = error.validator_value
-        words = {"object": "a table", "array": "an array", "boolean": "a boolean (true or false)", "string": "a string"}
-        if isinstance(expected, str) and expected in words:
-            return f"{field}: expected {words[expected]}, found {describe(value)}"
+            return f"{field}: unknown variant {_quote(value)}, expected {allowed}"
+        return f"{field}: invalid type: {describe(value)}, expected {allowed}{MAP_FORM if isinstance(value, dict) else ''}"
+    if error.validator == "type" and isinstance(error.validator_value, str):
+        expected = EXPECTED.get(error.validator_value, error.validator_value)
+        array_form = ARRAY_FORM if error.validator_value == "object" and isinstance(value, list) else ""
+        return f"{field}: invalid type: {describe(value)}, expected {expected}{array_form}"
     return f"{field}: {error.message}"

@@ -41,7 +41,7 @@ def test_unreadable_files_one_line_each_on_stderr_exit_2(tmp_path: Path) -> None
         ".: error: cannot read: it is a directory",
     ]
     assert "Traceback" not in result.stderr
-    assert result.stdout == "4 files checked: 0 valid, 0 invalid, 4 not checked (0 errors, 0 warnings)\n"
+    assert result.stdout == "0 files checked: 0 valid, 0 invalid (0 errors, 0 warnings); 4 files not checked\n"
 
 
 def test_usage_error_exit_2() -> None:

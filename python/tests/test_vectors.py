@@ -47,8 +47,7 @@ def test_wrong_shape_names_the_field_and_the_allowed_values() -> None:
     (issue,) = validate({"model": {"quant": {"target_modules": ["encoder", 3]}}})
     assert issue.stage == "deserialize"
     assert issue.path == "/model/quant/target_modules/1"
-    assert issue.message.startswith('model.quant.target_modules[1]: expected one of "')
-    assert issue.message.endswith(", found integer 3")
+    assert issue.message.startswith('model.quant.target_modules[1]: invalid type: integer `3`, expected one of "')
 
 
 def test_an_omitted_field_is_reported_at_its_table() -> None:
