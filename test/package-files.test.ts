@@ -42,7 +42,6 @@ const ALLOWED = new Set([
   "docs/reference.md",
   "examples/bitnet.toml",
   "examples/broken.toml",
-  "examples/python/validate_config.py",
   "examples/sweep/base.toml",
   "examples/sweep/no-detach.toml",
   "examples/sweep/run-a.toml",
