@@ -80,6 +80,6 @@ describe("--syntax for files without a known extension", () => {
     expect(cli(["validate", "--syntax", "json", "real.toml"], dir).status).toBe(1);
     const chain = cli(["validate", "--syntax", "toml", "top.conf"], dir);
     expect(chain.status).toBe(2);
-    expect(chain.stderr).toContain("base.cfg: error: cannot check: unknown file type");
+    expect(chain.stderr).toContain(`top.conf:1:12: error: extends "base.cfg": base.cfg: cannot check: unknown file type`);
   });
 });
