@@ -13,9 +13,12 @@ export interface Run {
   stderr: string;
 }
 
-/** The command line as a user runs it: a child process, from `cwd` (the project by default). */
-export function cli(args: readonly string[], cwd: string = PROJECT, user?: { uid: number; gid: number }): Run {
-  return spawnCli(args, { cwd, ...user });
+/**
+ * The command line as a user runs it: a child process, from `cwd` (the project by default),
+ * started through `wrapper` (a command and its arguments) when one is given.
+ */
+export function cli(args: readonly string[], cwd: string = PROJECT, wrapper: readonly string[] = []): Run {
+  return spawnCli(args, { cwd }, wrapper);
 }
 
 /** The command line with `input` piped to its standard input. */
@@ -23,8 +26,9 @@ export function cliWithInput(args: readonly string[], input: string | Buffer, cw
   return spawnCli(args, { cwd, input });
 }
 
-function spawnCli(args: readonly string[], options: { cwd: string; uid?: number; gid?: number; input?: string | Buffer }): Run {
-  const run = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, BIN, ...args], {
+function spawnCli(args: readonly string[], options: { cwd: string; input?: string | Buffer }, wrapper: readonly string[] = []): Run {
+  const command = [...wrapper, process.execPath, `--max-old-space-size=${HEAP_MB}`, BIN, ...args];
+  const run = spawnSync(command[0], command.slice(1), {
     ...options,
     encoding: "utf8",
     timeout: 60_000,

@@ -3,7 +3,7 @@ import type { ValidationResult } from "../../dist";
 import { validators } from "../support/targets";
 
 /**
- * Hostile input: every public validator returns a result (never throws) within 2 s, leaves
+ * Hostile input: every public validator returns a result (never throws), leaves
  * its input as it was, keeps messages short and never touches a prototype.
  */
 type Target = keyof typeof validators;
@@ -107,10 +107,8 @@ describe.each([
     const input = at[target](cases[name]());
     const comparable = !UNCOMPARABLE.some((part) => name.includes(part));
     const before = comparable ? snapshot(input) : undefined;
-    const started = performance.now();
     let result: ValidationResult<unknown> | undefined;
     expect(() => (result = validators[target](input, options))).not.toThrow();
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(typeof result!.valid).toBe("boolean");
     if (!result!.valid) {
       expect(result!.errors.length).toBeGreaterThan(0);
