@@ -84,6 +84,7 @@ if (skip) {
     test(`${CASES} random JSON documents (seed ${SEED})`, () => {
       const rng = new Random(SEED + 2);
       const texts = generateDocuments(SEED + 3, CASES).map((json) => renderJson(JSON.parse(json), rng));
+      expect(texts.filter((text) => /\\u[dD][89a-fA-F]/.test(text)).length).toBeGreaterThan(CASES / 20);
       expectSpread(compare("json", texts));
     });
 

@@ -1,9 +1,11 @@
-import { describeFloat, fieldName } from "../describe";
+import { describeFloat, fieldName, quote } from "../describe";
 import type { Located } from "./located";
+import { MAX_NESTING_DEPTH, tooDeep } from "./nesting-limit";
 import type { Shape } from "../validators";
 import { childPointer } from "./pointer";
 import type { Position } from "./position";
 import { DOCUMENT_STRUCT, fieldOf, structOf } from "./structs";
+import { ConfigSyntaxError } from "./syntax-error";
 import type { TreeNode } from "./tree";
 
 /** A parsed config text: the plain value, where each part of it was set, and what serde rejects on sight. */
@@ -11,7 +13,11 @@ export interface ConfigDocument {
   value: unknown;
   /** JSON Pointer → the key that set the value there (or the value itself, for a list item). */
   positions: Map<string, Position>;
-  /** Duplicate fields of the serde structs, in document order. */
+  /**
+   * What serde rejects on sight, in document order: duplicate fields of the structs, and keys
+   * of the structs or strings of their fields that are not Unicode (a lone surrogate, which
+   * only a JSON escape can write).
+   */
   duplicates: Located[];
   /**
    * Whole numbers written as floats (`1.0`, `1e3`) inside the checked structs, which serde
@@ -27,42 +33,55 @@ export interface DocumentOptions {
   writtenAsFloat?: (at: Position) => boolean;
 }
 
-/** The plain value of a tree, keys set as data (`__proto__` included), later duplicates winning. */
+/**
+ * The plain value of a tree, keys set as data (`__proto__` included), later duplicates winning.
+ * Throws `ConfigSyntaxError` where the tree nests deeper than `MAX_NESTING_DEPTH`.
+ */
 export function toDocument(tree: TreeNode, options: DocumentOptions = {}): ConfigDocument {
   const document: ConfigDocument = { value: undefined, positions: new Map(), duplicates: [], floats: new Map() };
   document.positions.set("", tree.at);
-  document.value = build(document, options, tree, "", DOCUMENT_STRUCT);
+  document.value = build(document, options, tree, "", DOCUMENT_STRUCT, false, 0);
   return document;
 }
 
+/** `checked`: the value of a field of a struct, which serde reads; the values of other keys it skips. */
 function build(
   document: ConfigDocument,
   options: DocumentOptions,
   node: TreeNode,
   pointer: string,
   struct: Shape | undefined,
+  checked: boolean,
+  depth: number,
 ): unknown {
   switch (node.kind) {
     case "scalar":
       if (typeof node.value === "number" && Number.isInteger(node.value) && (node.float || options.writtenAsFloat?.(node.at))) {
         document.floats.set(pointer, describeFloat(node.value));
       }
+      if (checked && typeof node.value === "string" && !wellFormed(node.value)) {
+        notUnicode(document, pointer, `${fieldName(pointer, [])}: string ${quote(node.value)}`, node.at);
+      }
       return node.value;
     case "datetime":
       // toml 0.9 hands a datetime to serde as its text: a string to every field.
       return node.text;
     case "array":
+      if (depth >= MAX_NESTING_DEPTH) throw new ConfigSyntaxError(tooDeep(), node.at);
       return node.items.map((item, i) => {
         const at = childPointer(pointer, i);
         document.positions.set(at, item.at);
-        return build(document, options, item, at, undefined);
+        return build(document, options, item, at, undefined, checked, depth + 1);
       });
     case "table": {
+      if (depth >= MAX_NESTING_DEPTH) throw new ConfigSyntaxError(tooDeep(), node.at);
       const out: Record<string, unknown> = {};
       const seen = new Map<string, Position>();
       for (const entry of node.entries) {
         const at = childPointer(pointer, entry.key);
         const field = fieldOf(struct, entry.key);
+        // serde reads the keys of a struct as strings; those of other tables are skipped unread.
+        if (struct && !wellFormed(entry.key)) notUnicode(document, at, `${fieldName(pointer, [])}: key ${quote(entry.key)}`, entry.at);
         const first = seen.get(entry.key);
         if (first && (field || options.rejectAllDuplicates)) {
           const message = `${fieldName(at, [])}: duplicate field \`${entry.key}\` (first set at line ${first.line}, column ${first.column})`;
@@ -73,10 +92,19 @@ function build(
         // never looked up, as nothing inside an unknown key is checked.
         if (!first) seen.set(entry.key, entry.at);
         document.positions.set(at, entry.at);
-        const value = build(document, options, entry.value, at, structOf(field));
+        const value = build(document, options, entry.value, at, structOf(field), field !== undefined, depth + 1);
         Object.defineProperty(out, entry.key, { value, enumerable: true, writable: true, configurable: true });
       }
       return out;
     }
   }
+}
+
+/** Whether a string is Unicode text: no surrogate without its pair. */
+function wellFormed(text: string): boolean {
+  return !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
+}
+
+function notUnicode(document: ConfigDocument, path: string, what: string, at: Position): void {
+  document.duplicates.push({ issue: { stage: "deserialize", path, message: `${what} is not valid Unicode (a lone surrogate)` }, at });
 }

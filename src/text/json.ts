@@ -1,4 +1,5 @@
 import { parseTree, ParseErrorCode, type Node, type ParseError } from "jsonc-parser";
+import { MAX_NESTING_DEPTH, tooDeep } from "./nesting-limit";
 import { LineIndex } from "./position";
 import { ConfigSyntaxError } from "./syntax-error";
 import type { TreeNode } from "./tree";
@@ -30,6 +31,7 @@ const PROBLEMS: Record<ParseErrorCode, string> = {
 export function parseJson(text: string): TreeNode {
   const lines = new LineIndex(text);
   if (text.charCodeAt(0) === 0xfeff) throw new ConfigSyntaxError("a byte-order mark is not allowed in JSON", lines.at(0));
+  checkNesting(text, lines);
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (errors.length > 0 || !root) {
@@ -37,6 +39,26 @@ export function parseJson(text: string): TreeNode {
     throw new ConfigSyntaxError(PROBLEMS[first.error] ?? "invalid JSON", lines.at(first.offset));
   }
   return toTree(root, lines);
+}
+
+/** Refuses a text nested deeper than `MAX_NESTING_DEPTH`, before the parser's recursion meets it. */
+function checkNesting(text: string, lines: LineIndex): void {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // A string: skip to its closing quote, over escapes.
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) i++;
+        else if (d === 0x22) break;
+      }
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_NESTING_DEPTH) throw new ConfigSyntaxError(tooDeep(), lines.at(i));
+    } else if (c === 0x5d || c === 0x7d) {
+      depth--;
+    }
+  }
 }
 
 function toTree(node: Node, lines: LineIndex): TreeNode {

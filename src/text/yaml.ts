@@ -1,10 +1,15 @@
-import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node } from "yaml";
+import { Composer, CST, isAlias, isMap, isScalar, isSeq, Lexer, Parser, type Node } from "yaml";
+import { MAX_NESTING_DEPTH, tooDeep } from "./nesting-limit";
 import { LineIndex } from "./position";
+import { MAX_CONFIG_BYTES } from "./size-limit";
 import { ConfigSyntaxError } from "./syntax-error";
 import type { TreeNode } from "./tree";
 
-/** Aliases may repeat a subtree many times over ("billion laughs"): a config never needs this many. */
-const NODE_LIMIT = 1_000_000;
+/**
+ * Aliases may repeat a subtree many times over ("billion laughs"). A document may expand to
+ * as many values as a text of the size limit could spell out, one per byte, and no more.
+ */
+export const MAX_YAML_VALUES = MAX_CONFIG_BYTES;
 
 /**
  * YAML 1.2 (core schema) read as one more syntax for the same document: one document per
@@ -13,8 +18,8 @@ const NODE_LIMIT = 1_000_000;
  */
 export function parseYaml(text: string): TreeNode {
   const lines = new LineIndex(text);
-  const documents = parseAllDocuments(text, { uniqueKeys: false, merge: false, prettyErrors: false });
-  const list = Array.isArray(documents) ? documents : [];
+  const composer = new Composer({ uniqueKeys: false, merge: false });
+  const list = Array.from(composer.compose(tokensOf(text, lines)));
   for (const document of list) {
     const [error] = document.errors;
     if (error) throw new ConfigSyntaxError(firstLine(error.message), lines.at(error.pos[0]));
@@ -27,31 +32,79 @@ export function parseYaml(text: string): TreeNode {
   if (!contents || (isScalar(contents) && contents.value === null)) {
     return { kind: "table", at: { line: 1, column: 1 }, entries: [] };
   }
-  return new Converter(document, lines).convert(contents);
+  return new Converter(lines).convert(contents);
 }
 
 function firstLine(message: string): string {
   return message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
 }
 
-class Converter {
-  private nodes = 0;
+/**
+ * The parser's tokens, as `parseAllDocuments` makes them, from one pass of the lexer that
+ * also refuses flow collections (`[[[…`) nested deeper than `MAX_NESTING_DEPTH` before the
+ * composer's recursion meets them. Block nesting needs indentation, so a text under the
+ * size limit cannot nest deeply that way.
+ */
+function* tokensOf(text: string, lines: LineIndex): Generator<CST.Token> {
+  const parser = new Parser();
+  let depth = 0;
+  let scalarNext = false;
+  for (const lexeme of new Lexer().lex(text)) {
+    // The lexeme after a scalar marker is the scalar's text, whatever it holds.
+    if (scalarNext) scalarNext = false;
+    else if (lexeme === SCALAR) scalarNext = true;
+    else {
+      const type = CST.tokenType(lexeme);
+      if (type === "flow-map-start" || type === "flow-seq-start") {
+        if (++depth > MAX_NESTING_DEPTH) throw new ConfigSyntaxError(tooDeep(), lines.at(parser.offset));
+      } else if (type === "flow-map-end" || type === "flow-seq-end") {
+        depth--;
+      }
+    }
+    yield* parser.next(lexeme);
+  }
+  yield* parser.end();
+}
 
-  constructor(
-    private readonly document: Document.Parsed,
-    private readonly lines: LineIndex,
-  ) {}
+const SCALAR = "\u001f";
+
+/** An anchored node, converted once: its tree and how many values it expands to. */
+interface Anchored {
+  tree: TreeNode;
+  values: number;
+}
+
+/**
+ * The composed document as a tree, in one pass in document order. Each anchored node is
+ * converted once and an alias reuses that tree (the document builder expands it, and judges
+ * the nesting of the expanded document); an alias
+ * counts the values its anchor expands to, so an expansion past `MAX_YAML_VALUES` is refused
+ * before any of it is built.
+ */
+class Converter {
+  private values = 0;
+  /** Anchor name → the latest node anchored so, as an alias at this point of the document sees it. */
+  private readonly anchors = new Map<string, Anchored>();
+
+  constructor(private readonly lines: LineIndex) {}
 
   convert(node: unknown): TreeNode {
-    if (++this.nodes > NODE_LIMIT) {
-      throw new ConfigSyntaxError(`the YAML expands to more than ${NODE_LIMIT} values (aliases)`, this.at(node));
-    }
     const at = this.at(node);
     if (isAlias(node)) {
-      const target = node.resolve(this.document);
-      if (!target) throw new ConfigSyntaxError(`unknown alias *${node.source}`, at);
-      return { ...this.convert(target), at };
+      const anchored = this.anchors.get(node.source);
+      if (!anchored) throw new ConfigSyntaxError(`unknown alias *${node.source}`, at);
+      this.count(anchored.values, at);
+      return { ...anchored.tree, at };
     }
+    const before = this.values;
+    this.count(1, at);
+    const tree = this.tree(node, at);
+    const anchor = (node as { anchor?: string } | null)?.anchor;
+    if (anchor) this.anchors.set(anchor, { tree, values: this.values - before });
+    return tree;
+  }
+
+  private tree(node: unknown, at: TreeNode["at"]): TreeNode {
     if (isMap(node)) {
       return {
         kind: "table",
@@ -71,6 +124,13 @@ class Converter {
       return { kind: "scalar", at, value: String(value) };
     }
     return { kind: "scalar", at, value: null };
+  }
+
+  private count(values: number, at: TreeNode["at"]): void {
+    this.values += values;
+    if (this.values > MAX_YAML_VALUES) {
+      throw new ConfigSyntaxError(`the YAML expands to more than ${MAX_YAML_VALUES} values (aliases)`, at);
+    }
   }
 
   private at(node: unknown): TreeNode["at"] {

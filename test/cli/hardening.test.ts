@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { MAX_EXTENDS_DEPTH } from "../../dist/files/extends";
+import { MAX_NESTING_DEPTH } from "../../dist/text/nesting-limit";
 import { MAX_CONFIG_BYTES } from "../../dist/text/size-limit";
 import { tempDir } from "../files/temp-dir";
 import { cli, lines, STACK_TRACE } from "./run";
@@ -112,7 +113,8 @@ test.each([
   ["bad.toml", "[model.quant]\nenable = tru\n", /^bad\.toml:2:10: error: invalid TOML: /],
   ["bad.json", '{\n  "model": {"quant": {"enable": true,}}\n}\n', /^bad\.json:2:38: error: invalid JSON: /],
   ["bad.yaml", "model:\n  quant: {enable: true\n", /^bad\.yaml:3:1: error: invalid YAML: /],
-  ["deep.json", `{"a": ${"[".repeat(100_000)}${"]".repeat(100_000)}}`, /^deep\.json:1:1: error: invalid JSON: it is nested too deeply to read$/],
+  ["deep.json", `{"a": ${"[".repeat(100_000)}${"]".repeat(100_000)}}`, new RegExp(`^deep\\.json:1:${6 + MAX_NESTING_DEPTH}: error: invalid JSON: it is nested more than ${MAX_NESTING_DEPTH} levels deep$`)],
+  ["deep.yaml", `a: ${"[".repeat(100_000)}${"]".repeat(100_000)}\n`, new RegExp(`^deep\\.yaml:1:${4 + MAX_NESTING_DEPTH}: error: invalid YAML: it is nested more than ${MAX_NESTING_DEPTH} levels deep$`)],
   ["notes.txt", "[model]\n", /^notes\.txt: error: cannot check: unknown file type/],
 ])("%s cannot be parsed: one line with the place", (name, text, pattern) => {
   write(name, text);

@@ -2,9 +2,13 @@ import type { Random } from "../../support/random-config";
 
 const JUNK = ["true", '"none"', "null", "1", "{}", '"int8"'];
 
+/** Escapes of lone surrogates: text serde_json decodes only where it reads a string (a struct's key, a field's value). */
+const LONE_SURROGATES = ["\\ud800", "\\udfff", "a\\udbff", "\\udc00\\ud800"];
+
 /**
  * A document as JSON text, compact or indented, with now and then a key written twice in
- * one object (the same value again, or another).
+ * one object (the same value again, or another), a key that is a lone surrogate, or a string
+ * that ends in one.
  */
 export function renderJson(document: unknown, rng: Random): string {
   const indent = rng.chance(0.5) ? "  " : "";
@@ -24,9 +28,14 @@ export function renderJson(document: unknown, rng: Random): string {
         const again = rng.chance(0.5) ? copy : copy.replace(/:.*$/s, `: ${rng.pick(JUNK)}`);
         entries.splice(Math.floor(rng.next() * (entries.length + 1)), 0, again);
       }
+      if (rng.chance(0.03)) {
+        const odd = `"${rng.pick(LONE_SURROGATES)}":${indent ? " " : ""}${rng.pick(JUNK)}`;
+        entries.splice(Math.floor(rng.next() * (entries.length + 1)), 0, odd);
+      }
       if (entries.length === 0) return "{}";
       return `{${newline}${entries.map((entry) => pad + entry).join(`,${newline}`)}${end}}`;
     }
+    if (typeof value === "string" && rng.chance(0.05)) return `${JSON.stringify(value).slice(0, -1)}${rng.pick(LONE_SURROGATES)}"`;
     return JSON.stringify(value);
   }
 
