@@ -1,3 +1,4 @@
+import { readOptions } from "./arguments";
 import { nonTableIssues, toIssues, valueAt } from "./issues";
 import { layouts } from "./layout";
 import { shortenLists } from "./long-lists";
@@ -37,10 +38,11 @@ const build: Record<Target, (input: unknown) => unknown> = {
 function run<T>(
   target: Target,
   input: unknown,
-  allErrors: boolean,
+  allErrors: boolean | ValidationIssue,
   buildValue: (input: unknown) => unknown,
   checkValue: (value: unknown) => boolean,
 ): ValidationResult<T> {
+  if (typeof allErrors !== "boolean") return { valid: false, errors: [allErrors] };
   try {
     const value = buildValue(input);
     if (value === undefined) {
@@ -96,14 +98,24 @@ function unreadable(error: unknown): ValidationIssue {
   return { stage: "deserialize", path: "", message: `the config could not be read: ${reason}` };
 }
 
+/** `options.allErrors`, true unless it is `false`; or the issue with the options argument. */
+function allErrorsOf(fn: string, options: unknown): boolean | ValidationIssue {
+  if (options === undefined) return true;
+  const read = readOptions(fn, options, ["allErrors"]);
+  return read.ok ? read.flags.allErrors !== false : read.issue;
+}
+
 export function validateLowBitQuantizationConfig(value: unknown, options?: ValidateOptions): ValidationResult<LowBitQuantizationConfig> {
-  return run("quant", value, options?.allErrors !== false, (input) => build.quant(input), (built) => check.quant(built));
+  const allErrors = allErrorsOf("validateLowBitQuantizationConfig", options);
+  return run("quant", value, allErrors, (input) => build.quant(input), (built) => check.quant(built));
 }
 
 export function validateLowBitRhoConfig(value: unknown, options?: ValidateOptions): ValidationResult<LowBitRhoConfig> {
-  return run("rho", value, options?.allErrors !== false, (input) => build.rho(input), (built) => check.rho(built));
+  const allErrors = allErrorsOf("validateLowBitRhoConfig", options);
+  return run("rho", value, allErrors, (input) => build.rho(input), (built) => check.rho(built));
 }
 
 export function validateBurnDragonConfig(value: unknown, options?: ValidateOptions): ValidationResult<BurnDragonConfig> {
-  return run("config", value, options?.allErrors !== false, (input) => build.config(input), (built) => check.config(built));
+  const allErrors = allErrorsOf("validateBurnDragonConfig", options);
+  return run("config", value, allErrors, (input) => build.config(input), (built) => check.config(built));
 }

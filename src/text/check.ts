@@ -11,7 +11,8 @@ import { parseToml } from "./toml";
 import { unknownKeys } from "./unknown-keys";
 import { parseYaml } from "./yaml";
 
-export type ConfigFormat = "toml" | "json" | "yaml";
+export const CONFIG_FORMATS = ["toml", "json", "yaml"] as const;
+export type ConfigFormat = (typeof CONFIG_FORMATS)[number];
 
 export interface CheckOptions {
   /** Unknown keys in `quant`, `rho` and `saved_activations` are errors, not warnings. */
