@@ -13,6 +13,11 @@ export interface Run {
   stderr: string;
 }
 
+/** The command that runs the command line on `args`, with the bounded heap. */
+export function cliCommand(args: readonly string[]): string[] {
+  return [process.execPath, `--max-old-space-size=${HEAP_MB}`, BIN, ...args];
+}
+
 /**
  * The command line as a user runs it: a child process, from `cwd` (the project by default),
  * started through `wrapper` (a command and its arguments) when one is given.
@@ -27,7 +32,7 @@ export function cliWithInput(args: readonly string[], input: string | Buffer, cw
 }
 
 function spawnCli(args: readonly string[], options: { cwd: string; input?: string | Buffer }, wrapper: readonly string[] = []): Run {
-  const command = [...wrapper, process.execPath, `--max-old-space-size=${HEAP_MB}`, BIN, ...args];
+  const command = [...wrapper, ...cliCommand(args)];
   const run = spawnSync(command[0], command.slice(1), {
     ...options,
     encoding: "utf8",
