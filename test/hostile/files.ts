@@ -1,0 +1,55 @@
+/**
+ * Hostile config files, each under the size limit, as an attacker would write them (a
+ * config in a pull request, an upload to a service that checks them). Each row is run
+ * through the command line as a child process with a bounded heap (files.test.ts) and timed
+ * by `npm run bench`: adding a case is adding a row.
+ */
+export interface HostileFile {
+  name: string;
+  /** The file's name: its extension says the syntax. */
+  file: string;
+  text: () => string;
+  /** The exit status it earns. */
+  status: 0 | 1 | 2;
+  /** What stdout and stderr together must show. */
+  output: RegExp;
+}
+
+const row = (name: string, file: string, text: () => string, status: HostileFile["status"], output: RegExp): HostileFile => ({
+  name,
+  file,
+  text,
+  status,
+  output,
+});
+
+/** `count` one-digit numbers, comma-separated. */
+const numbers = (count: number) => Array.from({ length: count }, (_, i) => i % 10).join(", ");
+/** `count` copies of `item`, comma-separated. */
+const copies = (item: string, count: number) => Array(count).fill(item).join(", ");
+/** Anchors that each hold two aliases of the one before: `levels` doublings ("billion laughs"). */
+const laughs = (levels: number) =>
+  ["a0: &a0 [x, x]", ...Array.from({ length: levels - 1 }, (_, i) => `a${i + 1}: &a${i + 1} [*a${i}, *a${i}]`)].join("\n") + "\n";
+/** `levels` lists nested in an ignored key. */
+const nestedJson = (levels: number) => `{"a": ${"[".repeat(levels)}${"]".repeat(levels)}}`;
+const nestedYaml = (levels: number) => `a: ${"[".repeat(levels)}${"]".repeat(levels)}\n`;
+
+const VALID = /^1 file checked: 1 valid/m;
+const EXPANDS = /^\S+\.yaml:\d+:\d+: error: invalid YAML: the YAML expands to more than \d+ values \(aliases\)$/m;
+const NESTED = /^\S+:1:\d+: error: invalid (JSON|YAML): it is nested more than \d+ levels deep$/m;
+
+export const HOSTILE_FILES: readonly HostileFile[] = [
+  row("YAML: 30,000 numbers, then 10,000 aliases of a scalar", "aliases.yaml", () => `l: [${numbers(30_000)}]\nv: &a 1\nr: [${copies("*a", 10_000)}]\n`, 0, VALID),
+  row("YAML: 10,000 numbers, then 50,000 aliases of a scalar", "more-aliases.yaml", () => `l: [${numbers(10_000)}]\nv: &a 1\nr: [${copies("*a", 50_000)}]\n`, 0, VALID),
+  row("YAML: 20,000 aliases of a table, one per line", "table-aliases.yaml", () => `t: &t {a: 1, b: [1, 2]}\nr:\n${"  - *t\n".repeat(20_000)}`, 0, VALID),
+  row("YAML: an alias bomb of 100 levels", "laughs.yaml", () => laughs(100), 2, EXPANDS),
+  row("YAML: 60,000 numbers, then an alias bomb of 20 levels", "list-laughs.yaml", () => `l: [${numbers(60_000)}]\n${laughs(20)}`, 2, EXPANDS),
+  row("YAML: a 15-level alias bomb, within the bound", "small-laughs.yaml", () => laughs(15), 0, VALID),
+  row("JSON: 1,594 levels in an ignored value", "deep.json", () => nestedJson(1_594), 2, NESTED),
+  row("JSON: 120,000 levels in an ignored value", "deeper.json", () => nestedJson(120_000), 2, NESTED),
+  row("YAML: 844 levels in an ignored value", "deep.yaml", () => nestedYaml(844), 2, NESTED),
+  row("YAML: 120,000 levels in an ignored value", "deeper.yaml", () => nestedYaml(120_000), 2, NESTED),
+  row("JSON: a lone surrogate as a key of model.quant", "surrogate.json", () => '{"model":{"quant":{"\\ud800":1}}}', 1, /^surrogate\.json:1:20: error: model\.quant: key "\\ud800" is not valid Unicode/m),
+  row("TOML: an escape sequence as an unknown key of model.quant", "escape.toml", () => '[model.quant]\n"\\u001b[2J\\u001b[31mevil" = 1\n', 0, /warning: model\.quant: unknown field `\\u001b\[2J\\u001b\[31mevil`/),
+  row("JSON: an escape sequence as a value of model.quant", "escape.json", () => '{"model":{"quant":{"protocol":"\\u001b[2J"}}}', 1, /unknown variant "\\u001b\[2J"/),
+];
