@@ -2,6 +2,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { coldStarts } from "./cold-start";
 import { HANDWRITTEN, packageEntry } from "./compiled";
+import { hostileFiles } from "./hostile";
 import { loadCorpora, TARGETS, type Corpus, type Target, type Verdict } from "./corpora";
 import { checksum, measure, type Task } from "./measure";
 import { runtimeAjv, schemasafe } from "./references";
@@ -67,6 +68,8 @@ const COMPETITORS = [
 ] as const;
 
 async function main(): Promise<void> {
+  // `npm run bench -- hostile`: the hostile files alone.
+  if (process.argv[2] === "hostile") return hostileFiles();
   const corpora = loadCorpora();
   const competitors: Record<(typeof COMPETITORS)[number], Record<Target, (input: unknown) => Answer>> = {
     package: ours,
@@ -154,6 +157,7 @@ async function main(): Promise<void> {
     ...TARGETS.map((t) => verdict(`${t} invalid, all errors, vs runtime Ajv`, vs(t, "invalid", "ajv allErrors+errors"), ">", 1)),
   ];
   console.log(table(["target", "measured", "bound", ""], targets));
+  hostileFiles();
   console.log(`\n${os.cpus().length} × ${os.cpus()[0].model}, Node ${process.version}, ${new Date().toISOString()}, load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} (checksum ${checksum()})`);
 }
 
