@@ -3,7 +3,7 @@ import { removedFastTrain } from "../files/fast-train";
 import { FileProblem } from "../files/file-problem";
 import { EXIT, type Output } from "./io";
 import { originLines, resolvedJson } from "./resolved";
-import { problemLine } from "./text-report";
+import { escapeControls, problemLine } from "./text-report";
 
 /**
  * `resolve`: the merged config of `files` on stdout, as JSON or (with `origins`) as the place
@@ -23,6 +23,6 @@ export function writeResolved(files: readonly string[], origins: boolean, output
     output.err(problemLine(new FileProblem(refused.at.file ?? files.join(" + "), refused.issue.message, refused.at)));
     return EXIT.invalid;
   }
-  output.out(origins ? originLines(document).map((line) => `${line}\n`).join("") : `${resolvedJson(document.value, "")}\n`);
+  output.out(origins ? originLines(document).map((line) => `${escapeControls(line)}\n`).join("") : `${resolvedJson(document.value, "")}\n`);
   return EXIT.valid;
 }

@@ -64,6 +64,13 @@ describe("control characters from a file are escaped in text output", () => {
     expect(run.stdout + run.stderr).not.toMatch(STACK_TRACE);
   });
 
+  test("in the names and values `resolve --origins` prints", () => {
+    const run = cli(["resolve", "--origins", "evil.json"], dir);
+    expect(run.status).toBe(0);
+    expect(run.stdout).not.toMatch(CONTROL);
+    expect(run.stdout).toContain("model.quant.\\u001b[2J\\u001b[31mevil = 1");
+  });
+
   test("JSON output, for machines, has them as JSON escapes where JSON requires", () => {
     const run = cli(["validate", "--format", "json", "evil.json"], dir);
     expect(run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
