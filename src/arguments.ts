@@ -1,4 +1,5 @@
-import { describeValue } from "./describe";
+import { describeValue, quote } from "./describe";
+import { isTable } from "./tables";
 import type { ValidationIssue } from "./result";
 
 /** A public function's argument that is not what its declaration says (a JavaScript caller may pass anything). */
@@ -6,10 +7,26 @@ export function argumentIssue(fn: string, message: string): ValidationIssue {
   return { stage: "deserialize", path: "", message: `${fn}: ${message}` };
 }
 
-/** An argument in plain words; a revoked proxy throws even when asked whether it is an array. */
+/**
+ * An argument in JavaScript's words (a config value is described in serde's); a revoked proxy
+ * throws even when asked whether it is an array.
+ */
 export function describeArgument(value: unknown): string {
   try {
-    return describeValue(value);
+    if (value === null || value === undefined) return String(value);
+    if (Array.isArray(value)) return "an array";
+    switch (typeof value) {
+      case "string":
+        return `string ${quote(value)}`;
+      case "number":
+      case "boolean":
+      case "bigint":
+        return `${typeof value} ${String(value)}`;
+      case "object":
+        return isTable(value) ? "an object" : describeValue(value);
+      default:
+        return `a ${typeof value}`;
+    }
   } catch {
     return "an object that cannot be read";
   }

@@ -20,8 +20,8 @@ const throwing = Object.defineProperty({}, "strict", {
 describe("validateConfigText", () => {
   const fn = api.validateConfigText as (...args: unknown[]) => unknown;
   test.each([
-    [[42, "toml"], "validateConfigText: text must be a string, found integer 42"],
-    [[undefined, "toml"], "validateConfigText: text must be a string, found nothing"],
+    [[42, "toml"], "validateConfigText: text must be a string, found number 42"],
+    [[undefined, "toml"], "validateConfigText: text must be a string, found undefined"],
     [[Buffer.from("a = 1"), "toml"], "validateConfigText: text must be a string, found an object of class Buffer"],
     [["revoked proxy", "toml"], "validateConfigText: text must be a string, found an object that cannot be read"],
     [["x", "xml"], 'validateConfigText: format must be "toml", "json" or "yaml"'],
@@ -47,7 +47,7 @@ describe("validateConfigText", () => {
 describe.each(["validateLowBitQuantizationConfig", "validateLowBitRhoConfig", "validateBurnDragonConfig"] as const)("%s", (name) => {
   const fn = api[name] as (...args: unknown[]) => unknown;
   test.each([
-    [7, "options must be an object like { allErrors: true }, found integer 7"],
+    [7, "options must be an object like { allErrors: true }, found number 7"],
     [[false], "options must be an object like { allErrors: true }, found an array"],
     [{ allErrors: "no" }, 'options.allErrors must be true or false, found string "no"'],
     ["revoked proxy", "options could not be read"],

@@ -69,7 +69,7 @@ describe("YAML aliases", () => {
     const count = countFor(999);
     const result = validateConfigText(copies(999, count), "yaml");
     expect(result.valid).toBe(true);
-    if (result.valid) expect((result.value as { b: unknown[] }).b).toHaveLength(count);
+    if (result.valid) expect(result.value).toHaveProperty("b.length", count);
     expect(validateConfigText(copies(999, count + 1), "yaml")).toMatchObject({
       valid: false,
       errors: [{ message: `invalid YAML: the YAML expands to more than ${MAX_YAML_VALUES} values (aliases)`, line: 2 }],
