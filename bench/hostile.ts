@@ -55,7 +55,10 @@ export function hostileFiles(): void {
   try {
     const small = "small.toml";
     fs.copyFileSync(path.join(ROOT, "examples/bitnet.toml"), path.join(dir, small));
-    for (const row of HOSTILE_FILES) fs.writeFileSync(path.join(dir, row.file), row.text());
+    for (const row of HOSTILE_FILES) {
+      fs.writeFileSync(path.join(dir, row.file), row.text());
+      for (const [name, text] of Object.entries(row.beside ?? {})) fs.writeFileSync(path.join(dir, name), text());
+    }
     const runs = measureFiles(dir, [small, ...HOSTILE_FILES.map((row) => row.file)]);
     const base = runs.get(small)!;
     console.log(`\n## Hostile files (command line, ${HEAP_MB} MB heap; median wall time of ${RUNS} runs, peak resident memory)\n`);

@@ -13,15 +13,18 @@ export interface HostileFile {
   status: 0 | 1 | 2;
   /** What stdout and stderr together must show. */
   output: RegExp;
+  /** Files written beside it (the bases it extends): name → text. */
+  beside?: Record<string, () => string>;
 }
 
-const row = (name: string, file: string, text: () => string, status: HostileFile["status"], output: RegExp): HostileFile => ({
-  name,
-  file,
-  text,
-  status,
-  output,
-});
+const row = (
+  name: string,
+  file: string,
+  text: () => string,
+  status: HostileFile["status"],
+  output: RegExp,
+  beside?: HostileFile["beside"],
+): HostileFile => ({ name, file, text, status, output, beside });
 
 /** `count` one-digit numbers, comma-separated. */
 const numbers = (count: number) => Array.from({ length: count }, (_, i) => i % 10).join(", ");
@@ -34,7 +37,16 @@ const laughs = (levels: number) =>
 const nestedJson = (levels: number) => `{"a": ${"[".repeat(levels)}${"]".repeat(levels)}}`;
 const nestedYaml = (levels: number) => `a: ${"[".repeat(levels)}${"]".repeat(levels)}\n`;
 
+/** A valid TOML file of about `kilobytes` KB: one short key per line. */
+const manyKeys = (kilobytes: number) => {
+  const lines: string[] = [];
+  for (let size = 0, i = 0; size < kilobytes * 1024; i++) size += lines[lines.push(`k${i} = ${i}`) - 1].length + 1;
+  return `${lines.join("\n")}\n`;
+};
+const dottedParts = (count: number) => Array(count).fill("a").join(".");
+
 const VALID = /^1 file checked: 1 valid/m;
+const TOML_LIMIT = /^\S+\.toml:\d+:\d+: error: invalid TOML: (recursion limit|cannot recurse further; max recursion depth met)$/m;
 const EXPANDS = /^\S+\.yaml:\d+:\d+: error: invalid YAML: the YAML expands to more than \d+ values \(aliases\)$/m;
 const NESTED = /^\S+:1:\d+: error: invalid (JSON|YAML): it is nested more than \d+ levels deep$/m;
 
@@ -50,6 +62,21 @@ export const HOSTILE_FILES: readonly HostileFile[] = [
   row("YAML: 844 levels in an ignored value", "deep.yaml", () => nestedYaml(844), 2, NESTED),
   row("YAML: 120,000 levels in an ignored value", "deeper.yaml", () => nestedYaml(120_000), 2, NESTED),
   row("JSON: a lone surrogate as a key of model.quant", "surrogate.json", () => '{"model":{"quant":{"\\ud800":1}}}', 1, /^surrogate\.json:1:20: error: model\.quant: key "\\ud800" is not valid Unicode/m),
+  row("TOML: a table header of 100,000 dotted parts", "header.toml", () => `[${dottedParts(100_000)}]\n`, 2, TOML_LIMIT),
+  row("TOML: a key of 100,000 dotted parts in [model.quant]", "dotted.toml", () => `[model.quant]\n${dottedParts(100_000)} = 1\n`, 2, TOML_LIMIT),
+  row("TOML: 43,000 arrays of tables", "tables.toml", () => "[[a]]\n".repeat(43_000), 0, VALID),
+  row("TOML: 120,000 nested arrays", "nested.toml", () => `a = ${"[".repeat(120_000)}${"]".repeat(120_000)}\n`, 2, TOML_LIMIT),
+  row("extends: a 214 KB base named 1,600 times", "repeats.toml", () => `extends = [${copies('"base.toml"', 1_600)}]\n`, 0, VALID, {
+    "base.toml": () => manyKeys(214),
+  }),
+  row(
+    "extends: two 200 KB bases named in turn 800 times",
+    "alternates.toml",
+    () => `extends = [${copies('"one.toml", "two.toml"', 800)}]\n`,
+    2,
+    /^alternates\.toml:1:\d+: error: the merged config is too large to check/m,
+    { "one.toml": () => manyKeys(200), "two.toml": () => manyKeys(200).replace(/^k/gm, "j") },
+  ),
   row("TOML: an escape sequence as an unknown key of model.quant", "escape.toml", () => '[model.quant]\n"\\u001b[2J\\u001b[31mevil" = 1\n', 0, /warning: model\.quant: unknown field `\\u001b\[2J\\u001b\[31mevil`/),
   row("JSON: an escape sequence as a value of model.quant", "escape.json", () => '{"model":{"quant":{"protocol":"\\u001b[2J"}}}', 1, /unknown variant "\\u001b\[2J"/),
 ];

@@ -37,6 +37,14 @@ for (const name of ["processBareKey", "processStringKey"]) {
   } as KeyPart;
 }
 
+/** Where the parser's token and comment lists go: nothing reads them, and a large file's tokens would double the memory its parse takes. */
+const DISCARDED = { push: () => 0 };
+bounded.TABLE = function (this: unknown, token: AST.Token, context: { tokens: unknown; comments: unknown }) {
+  context.tokens = DISCARDED;
+  context.comments = DISCARDED;
+  return base.TABLE.call(this, token, context);
+} as unknown as Opener;
+
 function positionOf(node: AST.Token | AST.TOMLNode): { line: number; column: number } {
   return { line: node.loc.start.line, column: node.loc.start.column + 1 };
 }
