@@ -35,7 +35,7 @@ export function toIssues(errors: readonly AjvError[], input: unknown, root: read
 const OWN_RULES = "#/allOf/";
 
 export function shapeIssue(error: AjvError, input: unknown, root: readonly string[]): ValidationIssue {
-  const value = valueAt(input, error.instancePath);
+  const value = "value" in error ? error.value : valueAt(input, error.instancePath);
   return {
     stage: "deserialize",
     path: error.instancePath,

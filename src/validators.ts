@@ -10,6 +10,8 @@ export interface AjvError {
   keyword: string;
   params: { type?: string; allowedValues?: unknown[] };
   message?: string;
+  /** The value at `instancePath`, where the validator gives it (the generated `explain` does). */
+  value?: unknown;
 }
 
 export interface CompiledValidator {

@@ -1,0 +1,255 @@
+import { compilable } from "./ajv";
+import type { JsonSchema } from "./schema/json-schema";
+
+/**
+ * Source of `dist/generated/explain-<target>.js`: every error Ajv (allErrors, with
+ * ajv-errors) reports for a published schema, found by straight-line code written from that
+ * schema, without Ajv's run-time bookkeeping: no placeholder errors inside `if`, no pass of
+ * ajv-errors over the whole error list per `errorMessage`.
+ *
+ * The module exports `validate` as an Ajv validator does (`validate.errors` after a run).
+ * Each error carries what the run reads from it (`instancePath`, `schemaPath` of a rule,
+ * `keyword`, `params`, `message`) and the `value` found at its path, so that no issue has to
+ * look it up again. Errors come in Ajv's order; Ajv's `if` errors ("must match then schema")
+ * are left out, as nothing reads them.
+ *
+ * Only the keywords the published schemas use are known; any other fails the build.
+ */
+export function explainerModule(published: JsonSchema): string {
+  const schema = compilable(published, "explain");
+  const writer = new Writer(schema.definitions ?? {});
+  const body = writer.report(schema, "data", { text: "", dynamic: false }, "#");
+  return [
+    '"use strict";',
+    "/* Written by scripts/build-validators.ts from the published schema. */",
+    ...writer.constants,
+    ...writer.helpers,
+    "function validate(data) {",
+    "const errors = [];",
+    body,
+    "validate.errors = errors.length === 0 ? null : errors;",
+    "return errors.length === 0;",
+    "}",
+    "exports.validate = validate;",
+    "",
+  ].join("\n");
+}
+
+/** An instance path: a constant, or JS code that builds it (below a list index). */
+interface Path {
+  text: string;
+  dynamic: boolean;
+}
+
+const KNOWN = new Set(["type", "enum", "const", "properties", "required", "items", "contains", "maxItems", "not", "allOf", "if", "then", "else", "errorMessage", "$ref", "$schema", "$id", "definitions"]);
+
+/** Ajv's check of each JSON type, as its generated code writes it. */
+function typeTest(type: string, data: string): string {
+  switch (type) {
+    case "object":
+      return `(${data} && typeof ${data} == "object" && !Array.isArray(${data}))`;
+    case "array":
+      return `Array.isArray(${data})`;
+    case "string":
+    case "boolean":
+      return `typeof ${data} == "${type}"`;
+    case "null":
+      return `${data} === null`;
+    default:
+      throw new Error(`explainer: type ${type} is not supported`);
+  }
+}
+
+function typesOf(schema: JsonSchema): string[] {
+  return schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
+}
+
+const OBJECT_KEYWORDS = ["required", "properties"] as const;
+const ARRAY_KEYWORDS = ["maxItems", "items", "contains"] as const;
+
+/** A JSON Pointer token, escaped as Ajv escapes it. */
+function token(name: string): string {
+  return name.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+function below(path: Path, tokenCode: string, isConstant: boolean): Path {
+  if (isConstant && !path.dynamic) return { text: path.text + tokenCode, dynamic: false };
+  const head = path.dynamic ? path.text : JSON.stringify(path.text);
+  return { text: `${head} + ${isConstant ? JSON.stringify(tokenCode) : tokenCode}`, dynamic: true };
+}
+
+const pathCode = (path: Path) => (path.dynamic ? path.text : JSON.stringify(path.text));
+
+class Writer {
+  readonly constants: string[] = [];
+  readonly helpers: string[] = [];
+  private readonly named = new Map<string, string>();
+  private locals = 0;
+
+  constructor(private readonly definitions: Record<string, JsonSchema>) {}
+
+  /** A module-level constant holding `value`, written once however often it is used. */
+  private constant(value: unknown): string {
+    const text = JSON.stringify(value);
+    let name = this.named.get(text);
+    if (name === undefined) {
+      name = `K${this.named.size}`;
+      this.named.set(text, name);
+      this.constants.push(`const ${name} = ${text};`);
+    }
+    return name;
+  }
+
+  private local(): string {
+    return `v${this.locals++}`;
+  }
+
+  private resolve(schema: JsonSchema, schemaPath: string): [JsonSchema, string] {
+    if (schema.$ref === undefined) return [schema, schemaPath];
+    const name = schema.$ref.replace("#/definitions/", "");
+    const target = this.definitions[name];
+    if (!target || Object.keys(schema).length > 1) throw new Error(`explainer: unsupported $ref ${schema.$ref}`);
+    return this.resolve(target, `#/definitions/${name}`);
+  }
+
+  private known(schema: JsonSchema): void {
+    for (const key of Object.keys(schema)) if (!KNOWN.has(key)) throw new Error(`explainer: keyword ${key} is not supported`);
+  }
+
+  /** An error of `keyword` at `path`, pushed as Ajv would report it. */
+  private push(path: Path, schemaPath: string, keyword: string, params: unknown, message: string, data: string): string {
+    return `errors.push({ instancePath: ${pathCode(path)}, schemaPath: ${JSON.stringify(schemaPath)}, keyword: ${JSON.stringify(keyword)}, params: ${this.constant(params)}, message: ${JSON.stringify(message)}, value: ${data} });`;
+  }
+
+  /**
+   * Statements that push every error of `data` (a local) against `schema`, in Ajv's order:
+   * a type checked on its own first, then the keywords that apply to any type (`enum`,
+   * `const`, `not`, `allOf`, `if`), then those of arrays and of objects, each guarded by
+   * its type (with the type error as their `else` where the schema names that type alone).
+   */
+  report(given: JsonSchema, data: string, path: Path, givenPath: string): string {
+    const [schema, schemaPath] = this.resolve(given, givenPath);
+    this.known(schema);
+    if (schema.errorMessage !== undefined) return this.ruleError(schema, data, path, schemaPath);
+    const out: string[] = [];
+    const types = typesOf(schema);
+    const grouped = (type: string, keys: readonly string[]) =>
+      types.length === 1 && types[0] === type && keys.some((key) => key in schema);
+    const typeInGroup = grouped("object", OBJECT_KEYWORDS) || grouped("array", ARRAY_KEYWORDS);
+    const typeError = this.push(path, `${schemaPath}/type`, "type", { type: schema.type }, `must be ${types.join(",")}`, data);
+    if (types.length > 0 && !typeInGroup) out.push(`if (!(${types.map((t) => typeTest(t, data)).join(" || ")})) ${typeError}`);
+    if (schema.const !== undefined) {
+      out.push(`if (!(${this.equals(data, schema.const)})) ${this.push(path, `${schemaPath}/const`, "const", { allowedValue: schema.const }, "must be equal to constant", data)}`);
+    }
+    if (schema.enum !== undefined) {
+      out.push(`if (!(${this.oneOf(data, schema.enum)})) ${this.push(path, `${schemaPath}/enum`, "enum", { allowedValues: schema.enum }, "must be equal to one of the allowed values", data)}`);
+    }
+    if (schema.not !== undefined) throw new Error(`explainer: 'not' without errorMessage at ${schemaPath}`);
+    (schema.allOf ?? []).forEach((sub, i) => out.push(this.report(sub, data, path, `${schemaPath}/allOf/${i}`)));
+    if (schema.if !== undefined) {
+      const then = schema.then ? this.report(schema.then, data, path, `${schemaPath}/then`) : "";
+      const otherwise = schema.else ? this.report(schema.else, data, path, `${schemaPath}/else`) : "";
+      const condition = this.test(schema.if, data, `${schemaPath}/if`);
+      if (then) out.push(`if (${condition}) {\n${then}\n}${otherwise ? ` else {\n${otherwise}\n}` : ""}`);
+      else if (otherwise) out.push(`if (!${condition}) {\n${otherwise}\n}`);
+    }
+    const arrays = this.arrayKeywords(schema, data, path, schemaPath);
+    if (arrays) out.push(`if (${typeTest("array", data)}) {\n${arrays}\n}${grouped("array", ARRAY_KEYWORDS) ? ` else ${typeError}` : ""}`);
+    const objects = this.objectKeywords(schema, data, path, schemaPath);
+    if (objects) out.push(`if (${typeTest("object", data)}) {\n${objects}\n}${grouped("object", OBJECT_KEYWORDS) ? ` else ${typeError}` : ""}`);
+    return out.join("\n");
+  }
+
+  /** ajv-errors replaces the errors of a subschema with its `errorMessage`: only `not: {}` is used, which always fails. */
+  private ruleError(schema: JsonSchema, data: string, path: Path, schemaPath: string): string {
+    const { errorMessage, not, ...rest } = schema;
+    if (typeof errorMessage !== "string" || Object.keys(rest).length > 0 || !not || Object.keys(not).length > 0) {
+      throw new Error(`explainer: errorMessage is supported beside 'not: {}' alone, at ${schemaPath}`);
+    }
+    return this.push(path, `${schemaPath}/errorMessage`, "errorMessage", {}, errorMessage, data);
+  }
+
+  private arrayKeywords(schema: JsonSchema, data: string, path: Path, schemaPath: string): string {
+    if (schema.maxItems !== undefined || schema.contains !== undefined) {
+      throw new Error(`explainer: maxItems and contains are supported inside 'if' only, at ${schemaPath}`);
+    }
+    if (schema.items === undefined) return "";
+    if (Array.isArray(schema.items)) throw new Error(`explainer: tuple items at ${schemaPath}`);
+    const index = this.local();
+    const item = this.local();
+    const itemPath = below(path, `"/" + ${index}`, false);
+    return [
+      `for (let ${index} = 0; ${index} < ${data}.length; ${index}++) {`,
+      `const ${item} = ${data}[${index}];`,
+      this.report(schema.items, item, itemPath, `${schemaPath}/items`),
+      "}",
+    ].join("\n");
+  }
+
+  private objectKeywords(schema: JsonSchema, data: string, path: Path, schemaPath: string): string {
+    if (schema.required !== undefined) throw new Error(`explainer: required is supported inside 'if' only, at ${schemaPath}`);
+    const out: string[] = [];
+    for (const [name, sub] of Object.entries(schema.properties ?? {})) {
+      const value = this.local();
+      out.push(`const ${value} = ${data}[${JSON.stringify(name)}];`);
+      out.push(`if (${value} !== undefined) {\n${this.report(sub, value, below(path, `/${token(name)}`, true), `${schemaPath}/properties/${token(name)}`)}\n}`);
+    }
+    return out.join("\n");
+  }
+
+  /** `data === value` for a JSON primitive, as Ajv's `const` and `enum` compare them. */
+  private equals(data: string, value: unknown): string {
+    if (value !== null && typeof value === "object") throw new Error("explainer: only primitive const and enum values are supported");
+    return `${data} === ${JSON.stringify(value)}`;
+  }
+
+  private oneOf(data: string, values: unknown[]): string {
+    return values.map((value) => this.equals(data, value)).join(" || ");
+  }
+
+  /** An expression: whether `data` is valid against `schema` (the inside of an `if`: verdict only, no errors). */
+  private test(given: JsonSchema, data: string, givenPath: string): string {
+    const [schema, schemaPath] = this.resolve(given, givenPath);
+    this.known(schema);
+    const parts: string[] = [];
+    const types = typesOf(schema);
+    if (types.length > 0) parts.push(`(${types.map((t) => typeTest(t, data)).join(" || ")})`);
+    if (schema.const !== undefined) parts.push(`(${this.equals(data, schema.const)})`);
+    if (schema.enum !== undefined) parts.push(`(${this.oneOf(data, schema.enum)})`);
+    if (schema.not !== undefined) parts.push(`!${this.test(schema.not, data, `${schemaPath}/not`)}`);
+    (schema.allOf ?? []).forEach((sub, i) => parts.push(this.test(sub, data, `${schemaPath}/allOf/${i}`)));
+    if (schema.if !== undefined) {
+      const then = schema.then ? this.test(schema.then, data, `${schemaPath}/then`) : "true";
+      const otherwise = schema.else ? this.test(schema.else, data, `${schemaPath}/else`) : "true";
+      parts.push(`(${this.test(schema.if, data, `${schemaPath}/if`)} ? ${then} : ${otherwise})`);
+    }
+    const arrays: string[] = [];
+    if (schema.maxItems !== undefined) arrays.push(`${data}.length <= ${schema.maxItems}`);
+    if (schema.items !== undefined) arrays.push(`${this.listHelper("every", schema.items, `${schemaPath}/items`)}(${data})`);
+    if (schema.contains !== undefined) arrays.push(`${this.listHelper("some", schema.contains, `${schemaPath}/contains`)}(${data})`);
+    if (arrays.length > 0) parts.push(`(!Array.isArray(${data}) || (${arrays.join(" && ")}))`);
+    const objects: string[] = [];
+    for (const name of schema.required ?? []) objects.push(`${data}[${JSON.stringify(name)}] !== undefined`);
+    for (const [name, sub] of Object.entries(schema.properties ?? {})) {
+      const read = `${data}[${JSON.stringify(name)}]`;
+      objects.push(`(${read} === undefined || ${this.test(sub, read, `${schemaPath}/properties/${token(name)}`)})`);
+    }
+    if (objects.length > 0) parts.push(`(!${typeTest("object", data)} || (${objects.join(" && ")}))`);
+    return parts.length === 0 ? "true" : `(${parts.join(" && ")})`;
+  }
+
+  /** A helper function: whether every (or some) element of a list is valid against `schema`. */
+  private listHelper(kind: "every" | "some", schema: JsonSchema, schemaPath: string): string {
+    const name = `${kind}${this.helpers.length}`;
+    const hit = kind === "every" ? "!" : "";
+    this.helpers.push(
+      [
+        `function ${name}(list) {`,
+        `for (let i = 0; i < list.length; i++) { const item = list[i]; if (${hit}${this.test(schema, "item", schemaPath)}) return ${kind === "some"}; }`,
+        `return ${kind === "every"};`,
+        "}",
+      ].join("\n"),
+    );
+    return name;
+  }
+}

@@ -1,0 +1,72 @@
+import { valueAt } from "../dist/issues";
+import { builders, explain, type AjvError, type Target } from "../dist/validators";
+import { createAjv } from "../scripts/ajv";
+import { readPublishedSchemas, TARGET_FILES } from "../scripts/schema/published";
+import { generateCases } from "./support/random-config";
+import { readVectors, type ObjectVector } from "./support/vectors";
+
+/**
+ * The shipped `explain` code (written by scripts/explainer.ts) against Ajv's own all-errors
+ * compile of the published files with ajv-errors: the same errors, in the same order, with
+ * the same paths, keywords, parameters and messages, on every vector, on random configs,
+ * and on their built values, which is what the validators explain. Ajv's `if` errors are left
+ * out, as the shipped code leaves them out, and so are the errors ajv-errors keeps inside an
+ * `errorMessage` error's `params`; each error's `value` is the one at its path.
+ */
+const schemas = readPublishedSchemas();
+const ajvExplain = {} as Record<Target, (data: unknown) => boolean>;
+for (const [target, file] of Object.entries(TARGET_FILES) as [Target, keyof typeof schemas][]) {
+  ajvExplain[target] = createAjv("explain").compile(schemas[file]);
+}
+
+const targetOf = (target: ObjectVector["target"]): Target => (target === "model" ? "config" : target);
+const inputs: [Target, unknown][] = [
+  ...readVectors<ObjectVector>("objects.jsonl"),
+  ...readVectors<ObjectVector>("named.jsonl"),
+  ...generateCases(4242, 6000).map((c) => ({ target: c.target, value: JSON.parse(c.text) as unknown })),
+].map((c) => [targetOf(c.target), c.value]);
+
+function built(target: Target, input: unknown): unknown {
+  if (target !== "config") return builders[target](input);
+  const model = (input as { model?: Record<string, unknown> } | null)?.model;
+  if (!model || typeof model !== "object" || Array.isArray(model)) return input;
+  return { ...(input as object), model: { ...model, quant: builders.quant(model.quant ?? {}), rho: builders.rho(model.rho ?? {}) } };
+}
+
+const cases: [Target, unknown][] = [
+  ...inputs,
+  ...inputs.map(([target, input]): [Target, unknown] => [target, built(target, input)]),
+  ["quant", new (class Settings {})()],
+  ["quant", Object.assign(Object.create({ enable: true }), { protocol: "none" })],
+  ["config", { model: { quant: new Map(), rho: [] } }],
+  ["rho", null],
+  ["rho", undefined],
+  ["quant", { target_modules: ["encoder", 5, "x", null, [], {}] }],
+];
+
+const comparable = (error: AjvError) => ({
+  instancePath: error.instancePath,
+  schemaPath: error.schemaPath,
+  keyword: error.keyword,
+  params: error.keyword === "errorMessage" ? {} : error.params,
+  message: error.message,
+});
+
+test("the shipped explain gives Ajv's errors, in Ajv's order, on every case", () => {
+  let failing = 0;
+  const differences: string[] = [];
+  for (const [target, data] of cases) {
+    const reference = ajvExplain[target] as ((data: unknown) => boolean) & { errors?: AjvError[] | null };
+    const expectedValid = reference(data);
+    const expected = (reference.errors ?? []).filter((error) => error.keyword !== "if").map(comparable);
+    const valid = explain[target](data);
+    const errors = explain[target].errors ?? [];
+    if (!valid) failing++;
+    const values = errors.every((error) => error.value === valueAt(data, error.instancePath));
+    if (valid !== expectedValid || !values || JSON.stringify(errors.map(comparable)) !== JSON.stringify(expected)) {
+      differences.push(`${target} ${JSON.stringify(data)}\n  got ${JSON.stringify(errors)}\n  want ${JSON.stringify(expected)}`);
+    }
+  }
+  expect(differences.slice(0, 3)).toEqual([]);
+  expect(failing).toBeGreaterThan(5000);
+});
