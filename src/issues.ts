@@ -10,25 +10,29 @@ import type { AjvError } from "./validators";
  * trainer's rules of the whole document.
  */
 export function toIssues(errors: readonly AjvError[], input: unknown, root: readonly string[]): ValidationIssue[] {
-  const shape = new Map<string, AjvError>();
+  // One shape error per path: the first, unless an `enum` error follows (it names the
+  // allowed values). A handful per input, so a list scan beats a Map.
+  const shape: AjvError[] = [];
   const rules: ValidationIssue[] = [];
-  const ownRules: ValidationIssue[] = [];
+  let ownRules: ValidationIssue[] | undefined;
   for (const error of errors) {
     if (error.keyword === "errorMessage") {
+      const issue: ValidationIssue = { stage: "validate", path: error.instancePath, message: error.message ?? "" };
       // The root's own rules run after those of the structs inside it (the trainer's after
       // `quant.validate()` and `rho.validate()`), though Ajv reports them first.
-      (error.schemaPath?.startsWith(OWN_RULES) ? ownRules : rules).push({
-        stage: "validate",
-        path: error.instancePath,
-        message: error.message ?? "",
-      });
+      if (error.schemaPath?.startsWith(OWN_RULES)) (ownRules ??= []).push(issue);
+      else rules.push(issue);
     } else if (error.keyword !== "if") {
-      const seen = shape.get(error.instancePath);
-      if (!seen || error.keyword === "enum") shape.set(error.instancePath, error);
+      let at = 0;
+      while (at < shape.length && shape[at].instancePath !== error.instancePath) at++;
+      if (at === shape.length || error.keyword === "enum") shape[at] = error;
     }
   }
-  const deserialize = [...shape.values()].map((error) => shapeIssue(error, input, root));
-  return [...deserialize, ...rules, ...ownRules];
+  const issues: ValidationIssue[] = [];
+  for (const error of shape) issues.push(shapeIssue(error, input, root));
+  for (const issue of rules) issues.push(issue);
+  if (ownRules) for (const issue of ownRules) issues.push(issue);
+  return issues;
 }
 
 /** Where a target's own rules stand in its schema: the root's `allOf`. */
@@ -99,17 +103,23 @@ function expectation(error: AjvError, value: unknown): string {
 /** The value a JSON Pointer names, read without calling anything but plain property access. */
 export function valueAt(root: unknown, pointer: string): unknown {
   let value = root;
-  // Token by token without splitting: this runs for every issue on the invalid path.
-  for (let start = 1; start <= pointer.length; ) {
+  for (const token of tokensOf(pointer)) {
     if (value === null || typeof value !== "object") return undefined;
-    const slash = pointer.indexOf("/", start);
-    const end = slash < 0 ? pointer.length : slash;
-    const raw = pointer.slice(start, end);
-    const token = raw.includes("~") ? raw.replace(/~1/g, "/").replace(/~0/g, "~") : raw;
     value = (value as Record<string, unknown>)[token];
-    start = end + 1;
   }
   return value;
+}
+
+/** A pointer's unescaped tokens, made once per pointer (a bounded number, as for names). */
+const tokensByPointer = new Map<string, readonly string[]>();
+
+function tokensOf(pointer: string): readonly string[] {
+  let tokens = tokensByPointer.get(pointer);
+  if (tokens === undefined) {
+    tokens = pointer === "" ? [] : pointer.slice(1).split("/").map((raw) => (raw.includes("~") ? raw.replace(/~1/g, "/").replace(/~0/g, "~") : raw));
+    if (tokensByPointer.size < NAMES_KEPT) tokensByPointer.set(pointer, tokens);
+  }
+  return tokens;
 }
 
 /**

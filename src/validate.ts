@@ -73,7 +73,9 @@ export function explainInput(target: Target, input: unknown): ValidationIssue[] 
  * defaults: a rule about one is reported at the table that lacks it, as from the input.
  */
 function explainBuilt(target: Target, input: unknown, value: unknown): ValidationIssue[] {
-  return explained(target, value, input).map((issue) => placed(issue, input));
+  const issues = explained(target, value, input);
+  for (const issue of issues) placed(issue, input);
+  return issues;
 }
 
 /** The all-errors run over `subject` (long lists shortened), as issues named and described from `input`. */
