@@ -1,6 +1,5 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { ValidatorKind } from "./ajv";
 import { buildersSource } from "./builders";
 import { validatorModule } from "./compile";
 import { explainerModule } from "./explainer";
@@ -23,10 +22,10 @@ function write(file: string, content: string): void {
   console.log(`wrote dist/generated/${file} (${content.length} bytes)`);
 }
 
-for (const kind of ["check", "first"] as ValidatorKind[]) {
-  for (const [target, file] of Object.entries(TARGET_FILES)) write(`${kind}-${target}.js`, validatorModule(kind, schemas[file]));
+for (const [target, file] of Object.entries(TARGET_FILES)) {
+  write(`explain-${target}.js`, explainerModule(schemas[file]));
+  write(`first-${target}.js`, validatorModule("first", schemas[file]));
 }
-for (const [target, file] of Object.entries(TARGET_FILES)) write(`explain-${target}.js`, explainerModule(schemas[file]));
 
 const shapes = {
   quant: shapeOf(schemas[TARGET_FILES.quant]),

@@ -17,17 +17,20 @@ export function shortenLists(input: unknown, listPaths: readonly (readonly strin
   restore: (errors: AjvError[]) => AjvError[];
 } {
   let view = input;
-  const origins = new Map<string, number[]>();
+  let origins: Map<string, number[]> | undefined;
   for (const path of listPaths) {
     const list = readPath(input, path);
     if (!Array.isArray(list) || list.length <= HEAD) continue;
     const { items, origin } = summarize(list);
     view = write(view, path, items);
-    origins.set(`/${path.join("/")}/`, origin);
+    (origins ??= new Map()).set(`/${path.join("/")}/`, origin);
   }
-  if (origins.size === 0) return { view: input, restore: (errors) => errors };
-  return { view, restore: (errors) => errors.map((error) => restorePath(error, origins)) };
+  if (origins === undefined) return { view: input, restore: unchanged };
+  const shortened = origins;
+  return { view, restore: (errors) => errors.map((error) => restorePath(error, shortened)) };
 }
+
+const unchanged = (errors: AjvError[]) => errors;
 
 function summarize(list: readonly unknown[]): { items: unknown[]; origin: number[] } {
   const items = list.slice(0, HEAD);

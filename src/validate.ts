@@ -5,14 +5,14 @@ import { shortenLists } from "./long-lists";
 import { firstIssue } from "./first-error";
 import { rejected, type Deserialized, type ValidateOptions, type ValidationIssue, type ValidationResult } from "./result";
 import { copyTable, isOddObject, isTable } from "./tables";
-import { builders, check, explain, type Target } from "./validators";
+import { builders, explain, type Target } from "./validators";
 import type { BurnDragonConfig, LowBitQuantizationConfig, LowBitRhoConfig } from "./types";
 
 /**
  * The value each target yields once valid: Rust's struct, defaults filled in, made by the
- * generated builders straight from the input, before anything is checked. `check` then reads
- * objects of one hidden class each, several times faster than each input's own. A value
- * that is no table stays as it is, for `check` to reject; an odd object gives `undefined`.
+ * generated builders straight from the input, before anything is checked. The validators then
+ * read objects of one hidden class each, several times faster than each input's own. A value
+ * that is no table stays as it is, for them to reject; an odd object gives `undefined`.
  */
 const build: Record<Target, (input: unknown) => unknown> = {
   quant: builders.quant,
@@ -31,7 +31,7 @@ const build: Record<Target, (input: unknown) => unknown> = {
 };
 
 /**
- * Each public validator passes its own builder and check, as closures written at its call:
+ * Each public validator passes its own builder, as a closure written at its call:
  * V8 inlines `run` into each, and a call site that only ever sees one target gets its builder
  * inlined too, where one `build[target](input)` shared by all three targets gets nothing.
  */
@@ -40,7 +40,6 @@ function run<T>(
   input: unknown,
   allErrors: boolean | ValidationIssue,
   buildValue: (input: unknown) => unknown,
-  checkValue: (value: unknown) => boolean,
 ): ValidationResult<T> {
   if (typeof allErrors !== "boolean") return { valid: false, errors: [allErrors] };
   try {
@@ -54,8 +53,9 @@ function run<T>(
       const issue = firstIssue(target, input, value);
       return issue ? { valid: false, errors: [placed(issue, input)] } : { valid: true, value: value as Deserialized<T> };
     }
-    if (checkValue(value)) return { valid: true, value: value as Deserialized<T> };
-    return rejected(explainBuilt(target, input, value));
+    // The generated explain gives the verdict too: no issue, valid.
+    const issues = explainBuilt(target, input, value);
+    return issues.length === 0 ? { valid: true, value: value as Deserialized<T> } : rejected(issues);
   } catch (error) {
     return { valid: false, errors: [unreadable(error)] };
   }
@@ -82,7 +82,7 @@ function explainBuilt(target: Target, input: unknown, value: unknown): Validatio
 function explained(target: Target, subject: unknown, input: unknown): ValidationIssue[] {
   const { root, lists } = layouts[target];
   const { view, restore } = shortenLists(subject, lists);
-  explain[target](view);
+  if (explain[target](view)) return [];
   return toIssues(restore(explain[target].errors ?? []), input, root);
 }
 
@@ -109,15 +109,15 @@ function allErrorsOf(fn: string, options: unknown): boolean | ValidationIssue {
 
 export function validateLowBitQuantizationConfig(value: unknown, options?: ValidateOptions): ValidationResult<LowBitQuantizationConfig> {
   const allErrors = allErrorsOf("validateLowBitQuantizationConfig", options);
-  return run("quant", value, allErrors, (input) => build.quant(input), (built) => check.quant(built));
+  return run("quant", value, allErrors, (input) => build.quant(input));
 }
 
 export function validateLowBitRhoConfig(value: unknown, options?: ValidateOptions): ValidationResult<LowBitRhoConfig> {
   const allErrors = allErrorsOf("validateLowBitRhoConfig", options);
-  return run("rho", value, allErrors, (input) => build.rho(input), (built) => check.rho(built));
+  return run("rho", value, allErrors, (input) => build.rho(input));
 }
 
 export function validateBurnDragonConfig(value: unknown, options?: ValidateOptions): ValidationResult<BurnDragonConfig> {
   const allErrors = allErrorsOf("validateBurnDragonConfig", options);
-  return run("config", value, allErrors, (input) => build.config(input), (built) => check.config(built));
+  return run("config", value, allErrors, (input) => build.config(input));
 }

@@ -32,14 +32,9 @@ type Loaders = Record<Target, () => { validate: CompiledValidator }>;
 
 /*
  * These modules are written by scripts/build-validators.ts; no schema is compiled at run
- * time. Each is loaded on first use: a process that validates one target, or only valid
- * input, never reads the others' code.
+ * time. Each is loaded on first use: a process that validates one target never reads the
+ * others' code, and one that never asks for Rust's error alone never reads `first`.
  */
-const checkModules: Loaders = {
-  quant: () => require("./generated/check-quant.js"),
-  rho: () => require("./generated/check-rho.js"),
-  config: () => require("./generated/check-config.js"),
-};
 const explainModules: Loaders = {
   quant: () => require("./generated/explain-quant.js"),
   rho: () => require("./generated/explain-rho.js"),
@@ -71,7 +66,6 @@ function onFirstUse(loaders: Loaders): Record<Target, CompiledValidator> {
   return validators;
 }
 
-export const check = onFirstUse(checkModules);
 export const explain = onFirstUse(explainModules);
 export const first = onFirstUse(firstModules);
 export const shapes = require("./generated/shapes.json") as Record<"quant" | "rho", Shape>;

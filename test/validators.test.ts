@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import { fillStruct } from "./support/fill-struct";
-import { builders, check, shapes, type Target } from "../dist/validators";
+import { builders, explain, shapes, type Target } from "../dist/validators";
 import { createAjv } from "../scripts/ajv";
 import { readPublishedSchemas, TARGET_FILES } from "../scripts/schema/published";
 import { readVectors, type ObjectVector } from "./support/vectors";
@@ -8,7 +8,7 @@ import { readVectors, type ObjectVector } from "./support/vectors";
 /**
  * The fast path's parts, against what they replace: the generated value builders
  * (dist/generated/build.js) against the generic default-filling walk, and the shipped
- * `check` code (rewritten by the build) against Ajv's own compile of the published files.
+ * `explain` code, whose verdict is the call's, against Ajv's own compile of the published files.
  */
 const vectors = [...readVectors<ObjectVector>("objects.jsonl"), ...readVectors<ObjectVector>("named.jsonl")];
 const targetOf = (vector: ObjectVector): Target => (vector.target === "model" ? "config" : vector.target);
@@ -32,14 +32,14 @@ function disagreements<T>(cases: readonly T[], agree: (c: T) => boolean): string
   return cases.filter((c) => !agree(c)).map((c) => JSON.stringify(c).slice(0, 300)).slice(0, 5);
 }
 
-test("a built struct gets the input's verdict from check, and once valid is the generic walk's value", () => {
+test("a built struct gets the input's verdict from explain, and once valid is the generic walk's value", () => {
   const failures = disagreements(structs, ([target, input]) => {
     const built = builders[target](input);
-    if (check[target](built) !== check[target](input)) return false;
-    return !check[target](built) || JSON.stringify(built) === JSON.stringify(fillStruct(shapes[target], input));
+    if (explain[target](built) !== explain[target](input)) return false;
+    return !explain[target](built) || JSON.stringify(built) === JSON.stringify(fillStruct(shapes[target], input));
   });
   expect(failures).toEqual([]);
-  const rejected = structs.filter(([target, input]) => !check[target](builders[target](input)));
+  const rejected = structs.filter(([target, input]) => !explain[target](builders[target](input)));
   expect(rejected.length).toBeGreaterThan(1000);
 });
 
@@ -55,21 +55,23 @@ test("values that are no table stay as they are; an object that is not a plain t
   }
 });
 
-test("the shipped check gives Ajv's own verdict on every vector, as given and as built", () => {
-  expect(disagreements(vectors, (v) => check[targetOf(v)](v.value) === plainCheck[targetOf(v)](v.value))).toEqual([]);
+test("the shipped explain gives Ajv's own verdict on every vector, as given and as built", () => {
+  expect(disagreements(vectors, (v) => explain[targetOf(v)](v.value) === plainCheck[targetOf(v)](v.value))).toEqual([]);
   const built = structs.map(([target, input]) => [target, builders[target](input)] as const).filter(([, b]) => b);
-  expect(disagreements(built, ([target, b]) => check[target](b) === plainCheck[target](b))).toEqual([]);
+  expect(disagreements(built, ([target, b]) => explain[target](b) === plainCheck[target](b))).toEqual([]);
 });
 
-test("explaining code is loaded only once some input is invalid", () => {
+test("a target's code is loaded on its first use, and the first-error code only when asked for", () => {
   jest.isolateModules(() => {
-    const loaded = () => Object.keys(require.cache).filter((file) => file.includes(`${path.sep}generated${path.sep}explain-`));
+    const loaded = () => Object.keys(require.cache).filter((file) => /generated[\\/](explain|first)-/.test(file));
     const before = loaded();
     const { validateLowBitRhoConfig } = require("../dist") as typeof import("../dist");
-    expect(validateLowBitRhoConfig({ precision: "fp32" }).valid).toBe(true);
     expect(loaded()).toEqual(before);
+    expect(validateLowBitRhoConfig({ precision: "fp32" }).valid).toBe(true);
     expect(validateLowBitRhoConfig({ precision: "fp8_exp" }).valid).toBe(false);
-    expect(loaded().length).toBe(before.length + 1);
+    expect(loaded().map((file) => path.basename(file))).toEqual([...before.map((file) => path.basename(file)), "explain-rho.js"]);
+    expect(validateLowBitRhoConfig({ precision: "fp8_exp" }, { allErrors: false }).valid).toBe(false);
+    expect(loaded().map((file) => path.basename(file))).toEqual([...before.map((file) => path.basename(file)), "explain-rho.js", "first-rho.js"]);
   });
 });
 
