@@ -20,5 +20,5 @@ const BOUNDS = {
 
 /** A target line: the measured ratio, the bound, and whether it is met. */
 export function verdict(name: string, value: number, relation: keyof typeof BOUNDS, bound: number): string[] {
-  return [name, ratio(value), `${relation} ${ratio(bound)}`, BOUNDS[relation](value, bound) ? "PASS" : "MISS"];
+  return [name, ratio(value), `${relation} ${ratio(bound)}`, BOUNDS[relation](value, bound) ? "PASS" : "FAIL"];
 }
