@@ -61,6 +61,29 @@ test("the shipped explain gives Ajv's own verdict on every vector, as given and 
   expect(disagreements(built, ([target, b]) => explain[target](b) === plainCheck[target](b))).toEqual([]);
 });
 
+test("a builder takes the input's own keys only, in their order, whatever Object.prototype holds", () => {
+  const proto = Object.prototype as Record<string, unknown>;
+  proto.enable = true;
+  proto.precision = "fp8_exp";
+  try {
+    expect((builders.quant({}) as Record<string, unknown>).enable).toBe(false);
+    expect((builders.rho({}) as Record<string, unknown>).precision).toBe("bf16");
+    expect(builders.rho({ precision: "fp32" })).toEqual({ ...(builders.rho({}) as object), precision: "fp32" });
+  } finally {
+    delete proto.enable;
+    delete proto.precision;
+  }
+  const keysSeen: string[] = [];
+  const input = new Proxy({ stats_monitoring: false, precision: "fp32" }, {
+    get(target, key, receiver) {
+      if (typeof key === "string") keysSeen.push(key);
+      return Reflect.get(target, key, receiver);
+    },
+  });
+  expect(builders.rho(input)).toMatchObject({ stats_monitoring: false, precision: "fp32" });
+  expect(keysSeen).toEqual(["stats_monitoring", "precision"]);
+});
+
 test("a target's code is loaded on its first use, and the first-error code only when asked for", () => {
   jest.isolateModules(() => {
     const loaded = () => Object.keys(require.cache).filter((file) => /generated[\\/](explain|first)-/.test(file));
