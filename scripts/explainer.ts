@@ -7,7 +7,8 @@ import type { JsonSchema } from "./schema/json-schema";
  * schema, without Ajv's run-time bookkeeping: no placeholder errors inside `if`, no pass of
  * ajv-errors over the whole error list per `errorMessage`.
  *
- * The module exports `validate` as an Ajv validator does (`validate.errors` after a run).
+ * The module exports `validate` as an Ajv validator does (`validate.errors` after a run),
+ * and `check`, the same verdict without errors, as one expression written from the schema.
  * Each error carries what the run reads from it (`instancePath`, `schemaPath` of a rule,
  * `keyword`, `params`, `message`) and the `value` found at its path, so that no issue has to
  * look it up again. Errors come in Ajv's order; Ajv's `if` errors ("must match then schema")
@@ -19,6 +20,7 @@ export function explainerModule(published: JsonSchema): string {
   const schema = compilable(published, "explain");
   const writer = new Writer(schema.definitions ?? {});
   const body = writer.report(schema, "data", { text: "", dynamic: false }, "#");
+  const verdict = writer.test(schema, "data", "#");
   return [
     '"use strict";',
     "/* Written by scripts/build-validators.ts from the published schema. */",
@@ -31,6 +33,10 @@ export function explainerModule(published: JsonSchema): string {
     "return errors.length === 0;",
     "}",
     "exports.validate = validate;",
+    "/** The verdict alone: no error is made, and the first failing test ends the run. */",
+    "exports.check = function check(data) {",
+    `return ${verdict};`,
+    "};",
     "",
   ].join("\n");
 }
@@ -43,11 +49,11 @@ interface Path {
 
 const KNOWN = new Set(["type", "enum", "const", "properties", "required", "items", "contains", "maxItems", "not", "allOf", "if", "then", "else", "errorMessage", "$ref", "$schema", "$id", "definitions"]);
 
-/** Ajv's check of each JSON type, as its generated code writes it. */
+/** Ajv's test of each JSON type, as a boolean. */
 function typeTest(type: string, data: string): string {
   switch (type) {
     case "object":
-      return `(${data} && typeof ${data} == "object" && !Array.isArray(${data}))`;
+      return `(typeof ${data} == "object" && ${data} !== null && !Array.isArray(${data}))`;
     case "array":
       return `Array.isArray(${data})`;
     case "string":
@@ -86,6 +92,7 @@ class Writer {
   private readonly named = new Map<string, string>();
   private readonly functions = new Map<string, string>();
   private locals = 0;
+  private helperCount = 0;
 
   constructor(private readonly definitions: Record<string, JsonSchema>) {}
 
@@ -225,7 +232,7 @@ class Writer {
   }
 
   /** An expression: whether `data` is valid against `schema` (the inside of an `if`: verdict only, no errors). */
-  private test(given: JsonSchema, data: string, givenPath: string): string {
+  test(given: JsonSchema, data: string, givenPath: string): string {
     const [schema, schemaPath] = this.resolve(given, givenPath);
     this.known(schema);
     const parts: string[] = [];
@@ -248,16 +255,25 @@ class Writer {
     const objects: string[] = [];
     for (const name of schema.required ?? []) objects.push(`${data}[${JSON.stringify(name)}] !== undefined`);
     for (const [name, sub] of Object.entries(schema.properties ?? {})) {
-      const read = `${data}[${JSON.stringify(name)}]`;
-      objects.push(`(${read} === undefined || ${this.test(sub, read, `${schemaPath}/properties/${token(name)}`)})`);
+      objects.push(`${this.propertyHelper(sub, `${schemaPath}/properties/${token(name)}`)}(${data}[${JSON.stringify(name)}])`);
     }
     if (objects.length > 0) parts.push(`(!${typeTest("object", data)} || (${objects.join(" && ")}))`);
     return parts.length === 0 ? "true" : `(${parts.join(" && ")})`;
   }
 
+  /**
+   * A helper function: whether a property's value (or its absence) passes. The value is read
+   * once and passed in, where an inline test would read it again for every keyword.
+   */
+  private propertyHelper(schema: JsonSchema, schemaPath: string): string {
+    const name = `property${this.helperCount++}`;
+    this.helpers.push(`function ${name}(value) {\nreturn value === undefined || ${this.test(schema, "value", schemaPath)};\n}`);
+    return name;
+  }
+
   /** A helper function: whether every (or some) element of a list is valid against `schema`. */
   private listHelper(kind: "every" | "some", schema: JsonSchema, schemaPath: string): string {
-    const name = `${kind}${this.helpers.length}`;
+    const name = `${kind}${this.helperCount++}`;
     const hit = kind === "every" ? "!" : "";
     this.helpers.push(
       [

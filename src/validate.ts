@@ -5,7 +5,7 @@ import { shortenLists } from "./long-lists";
 import { firstIssue } from "./first-error";
 import { rejected, type Deserialized, type ValidateOptions, type ValidationIssue, type ValidationResult } from "./result";
 import { copyTable, isOddObject, isTable } from "./tables";
-import { builders, explain, type Target } from "./validators";
+import { builders, check, explain, type Target } from "./validators";
 import type { BurnDragonConfig, LowBitQuantizationConfig, LowBitRhoConfig } from "./types";
 
 /**
@@ -31,7 +31,7 @@ const build: Record<Target, (input: unknown) => unknown> = {
 };
 
 /**
- * Each public validator passes its own builder, as a closure written at its call:
+ * Each public validator passes its own builder and verdict, as closures written at its call:
  * V8 inlines `run` into each, and a call site that only ever sees one target gets its builder
  * inlined too, where one `build[target](input)` shared by all three targets gets nothing.
  */
@@ -40,6 +40,7 @@ function run<T>(
   input: unknown,
   allErrors: boolean | ValidationIssue,
   buildValue: (input: unknown) => unknown,
+  checkValue: (value: unknown) => boolean,
 ): ValidationResult<T> {
   if (typeof allErrors !== "boolean") return { valid: false, errors: [allErrors] };
   try {
@@ -48,14 +49,15 @@ function run<T>(
       const issues = explainInput(target, input);
       return rejected(allErrors ? issues : issues.slice(0, 1));
     }
+    // Rust's error alone: the first-error validator gives the verdict too, in one run. Every
+    // issue: the verdict first, from the generated check, which makes no error objects; the
+    // explaining run only for an input known to be invalid.
     if (!allErrors) {
-      // The first-error validator gives the verdict too: one run, valid or not.
       const issue = firstIssue(target, input, value);
-      return issue ? { valid: false, errors: [placed(issue, input)] } : { valid: true, value: value as Deserialized<T> };
+      return issue ? rejected([placed(issue, input)]) : { valid: true, value: value as Deserialized<T> };
     }
-    // The generated explain gives the verdict too: no issue, valid.
-    const issues = explainBuilt(target, input, value);
-    return issues.length === 0 ? { valid: true, value: value as Deserialized<T> } : rejected(issues);
+    if (checkValue(value)) return { valid: true, value: value as Deserialized<T> };
+    return rejected(explainBuilt(target, input, value));
   } catch (error) {
     return { valid: false, errors: [unreadable(error)] };
   }
@@ -109,15 +111,15 @@ function allErrorsOf(fn: string, options: unknown): boolean | ValidationIssue {
 
 export function validateLowBitQuantizationConfig(value: unknown, options?: ValidateOptions): ValidationResult<LowBitQuantizationConfig> {
   const allErrors = allErrorsOf("validateLowBitQuantizationConfig", options);
-  return run("quant", value, allErrors, (input) => build.quant(input));
+  return run("quant", value, allErrors, (input) => build.quant(input), (built) => check.quant(built));
 }
 
 export function validateLowBitRhoConfig(value: unknown, options?: ValidateOptions): ValidationResult<LowBitRhoConfig> {
   const allErrors = allErrorsOf("validateLowBitRhoConfig", options);
-  return run("rho", value, allErrors, (input) => build.rho(input));
+  return run("rho", value, allErrors, (input) => build.rho(input), (built) => check.rho(built));
 }
 
 export function validateBurnDragonConfig(value: unknown, options?: ValidateOptions): ValidationResult<BurnDragonConfig> {
   const allErrors = allErrorsOf("validateBurnDragonConfig", options);
-  return run("config", value, allErrors, (input) => build.config(input));
+  return run("config", value, allErrors, (input) => build.config(input), (built) => check.config(built));
 }

@@ -40,6 +40,12 @@ const explainModules: Loaders = {
   rho: () => require("./generated/explain-rho.js"),
   config: () => require("./generated/explain-config.js"),
 };
+/** The verdict alone, written beside each `explain` (`check` in the same module). */
+const checkModules: Loaders = {
+  quant: () => ({ validate: require("./generated/explain-quant.js").check }),
+  rho: () => ({ validate: require("./generated/explain-rho.js").check }),
+  config: () => ({ validate: require("./generated/explain-config.js").check }),
+};
 const firstModules: Loaders = {
   quant: () => require("./generated/first-quant.js"),
   rho: () => require("./generated/first-rho.js"),
@@ -66,6 +72,7 @@ function onFirstUse(loaders: Loaders): Record<Target, CompiledValidator> {
   return validators;
 }
 
+export const check = onFirstUse(checkModules);
 export const explain = onFirstUse(explainModules);
 export const first = onFirstUse(firstModules);
 export const shapes = require("./generated/shapes.json") as Record<"quant" | "rho", Shape>;

@@ -1,12 +1,12 @@
 import { valueAt } from "../dist/issues";
-import { builders, explain, type AjvError, type Target } from "../dist/validators";
+import { builders, check, explain, type AjvError, type Target } from "../dist/validators";
 import { createAjv } from "../scripts/ajv";
 import { readPublishedSchemas, TARGET_FILES } from "../scripts/schema/published";
 import { generateCases } from "./support/random-config";
 import { readVectors, type ObjectVector } from "./support/vectors";
 
 /**
- * The shipped `explain` code (written by scripts/explainer.ts) against Ajv's own all-errors
+ * The shipped `explain` and `check` code (written by scripts/explainer.ts) against Ajv's own all-errors
  * compile of the published files with ajv-errors: the same errors, in the same order, with
  * the same paths, keywords, parameters and messages, on every vector, on random configs,
  * and on their built values, which is what the validators explain. Ajv's `if` errors are left
@@ -52,7 +52,7 @@ const comparable = (error: AjvError) => ({
   message: error.message,
 });
 
-test("the shipped explain gives Ajv's errors, in Ajv's order, on every case", () => {
+test("the shipped explain gives Ajv's errors, in Ajv's order, and check its verdict, on every case", () => {
   let failing = 0;
   const differences: string[] = [];
   for (const [target, data] of cases) {
@@ -63,7 +63,7 @@ test("the shipped explain gives Ajv's errors, in Ajv's order, on every case", ()
     const errors = explain[target].errors ?? [];
     if (!valid) failing++;
     const values = errors.every((error) => error.value === valueAt(data, error.instancePath));
-    if (valid !== expectedValid || !values || JSON.stringify(errors.map(comparable)) !== JSON.stringify(expected)) {
+    if (valid !== expectedValid || check[target](data) !== expectedValid || !values || JSON.stringify(errors.map(comparable)) !== JSON.stringify(expected)) {
       differences.push(`${target} ${JSON.stringify(data)}\n  got ${JSON.stringify(errors)}\n  want ${JSON.stringify(expected)}`);
     }
   }

@@ -2,6 +2,7 @@ import * as path from "node:path";
 import { fillStruct } from "./support/fill-struct";
 import { builders, explain, shapes, type Target } from "../dist/validators";
 import { createAjv } from "../scripts/ajv";
+import { copyTable } from "../dist/tables";
 import { readPublishedSchemas, TARGET_FILES } from "../scripts/schema/published";
 import { readVectors, type ObjectVector } from "./support/vectors";
 
@@ -69,6 +70,7 @@ test("a builder takes the input's own keys only, in their order, whatever Object
     expect((builders.quant({}) as Record<string, unknown>).enable).toBe(false);
     expect((builders.rho({}) as Record<string, unknown>).precision).toBe("bf16");
     expect(builders.rho({ precision: "fp32" })).toEqual({ ...(builders.rho({}) as object), precision: "fp32" });
+    expect(Object.keys(copyTable(JSON.parse('{"b": 1, "__proto__": 2, "a": 3}')))).toEqual(["b", "__proto__", "a"]);
   } finally {
     delete proto.enable;
     delete proto.precision;
