@@ -1,22 +1,23 @@
 import { valueAt } from "../dist/issues";
 import { builders, check, explain, type AjvError, type Target } from "../dist/validators";
-import { createAjv } from "../scripts/ajv";
+import { compilable, createAjv } from "../scripts/ajv";
 import { readPublishedSchemas, TARGET_FILES } from "../scripts/schema/published";
 import { generateCases } from "./support/random-config";
 import { readVectors, type ObjectVector } from "./support/vectors";
 
 /**
- * The shipped `explain` and `check` code (written by scripts/explainer.ts) against Ajv's own all-errors
- * compile of the published files with ajv-errors: the same errors, in the same order, with
- * the same paths, keywords, parameters and messages, on every vector, on random configs,
- * and on their built values, which is what the validators explain. Ajv's `if` errors are left
- * out, as the shipped code leaves them out, and so are the errors ajv-errors keeps inside an
- * `errorMessage` error's `params`; each error's `value` is the one at its path.
+ * The shipped `explain` and `check` code (written by scripts/explainer.ts) against Ajv's own
+ * all-errors compile with ajv-errors of the published files, in the form the build compiles:
+ * the same errors, in the same order, with the same paths, keywords, parameters and messages
+ * (and the same verdict from `check`), on every vector, on random configs, and on their built
+ * values, which is what the validators explain. Ajv's `if` errors are left out, as the shipped
+ * code leaves them out, and so are the errors ajv-errors keeps inside an `errorMessage`
+ * error's `params`; each error's `value` is the one at its path.
  */
 const schemas = readPublishedSchemas();
 const ajvExplain = {} as Record<Target, (data: unknown) => boolean>;
 for (const [target, file] of Object.entries(TARGET_FILES) as [Target, keyof typeof schemas][]) {
-  ajvExplain[target] = createAjv("explain").compile(schemas[file]);
+  ajvExplain[target] = createAjv("explain").compile(compilable(schemas[file], "explain"));
 }
 
 const targetOf = (target: ObjectVector["target"]): Target => (target === "model" ? "config" : target);
