@@ -28,7 +28,7 @@ function compiledSources(dir = "src"): string[] {
 }
 
 const GENERATED = [
-  ...["check", "explain", "first"].flatMap((kind) => ["quant", "rho", "config"].map((target) => `dist/generated/${kind}-${target}.js`)),
+  ...["explain", "first"].flatMap((kind) => ["quant", "rho", "config"].map((target) => `dist/generated/${kind}-${target}.js`)),
   "dist/generated/build.js",
   "dist/generated/shapes.json",
 ];
