@@ -18,7 +18,7 @@ export const MAX_EXTENDS_DEPTH = 64;
  * (each file is at most 256 KB), and a bound on the work a file that names large bases again
  * and again can ask for.
  */
-export const MAX_MERGED_VALUES = 500_000;
+export const MAX_MERGED_VALUES = 200_000;
 
 const EXTENDS = "extends";
 const EXTENDS_POINTER = childPointer("", EXTENDS);
