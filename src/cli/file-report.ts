@@ -18,12 +18,13 @@ export interface ReportOptions extends CheckOptions {
 export const STDIN_ARGUMENT = "-";
 
 /**
- * The outcome for one config: a file named on the command line, or the files of `--config`
+ * The outcome for one config: a file named on the command line, or the `files` of `--config`
  * merged left to right (`file` then names them all, joined by ` + `).
  */
-export type FileReport =
-  | { file: string; status: "valid" | "invalid"; errors: Located[]; warnings: Located[] }
-  | { file: string; status: "unreadable"; problem: FileProblem };
+export type FileReport = { file: string; files: number } & (
+  | { status: "valid" | "invalid"; errors: Located[]; warnings: Located[] }
+  | { status: "unreadable"; problem: FileProblem }
+);
 
 /** The files of one config, checked as the trainer loads and checks them. */
 export function reportConfig(files: readonly string[], options: ReportOptions): FileReport {
@@ -35,11 +36,11 @@ export function reportConfig(files: readonly string[], options: ReportOptions): 
     const check = checkDocument(document, options);
     // The loader refuses the merged files before serde or validate() see them.
     const errors = refused ? [refused] : check.errors;
-    return { file, status: errors.length === 0 ? "valid" : "invalid", errors, warnings: check.warnings };
+    return { file, files: files.length, status: errors.length === 0 ? "valid" : "invalid", errors, warnings: check.warnings };
   } catch (error) {
-    if (error instanceof FileProblem) return { file, status: "unreadable", problem: error };
+    if (error instanceof FileProblem) return { file, files: files.length, status: "unreadable", problem: error };
     const reason = error instanceof RangeError ? "it is nested too deeply" : error instanceof Error ? error.message : String(error);
-    return { file, status: "unreadable", problem: new FileProblem(file, `cannot check: ${reason}`) };
+    return { file, files: files.length, status: "unreadable", problem: new FileProblem(file, `cannot check: ${reason}`) };
   }
 }
 

@@ -58,9 +58,13 @@ export function writeText(reports: FileReport[], output: Output): void {
     count.warnings += report.warnings.length;
   }
   const checked = count.valid + count.invalid;
-  const notChecked = count.unreadable > 0 ? `; ${plural(count.unreadable, "file")} not checked` : "";
+  // A config merged from several files (`--config`) is counted as one config of those files.
+  const merged = reports.some((report) => report.files > 1);
+  const unit = merged ? "config" : "file";
+  const checkedFiles = reports.reduce((sum, report) => sum + (report.status === "unreadable" ? 0 : report.files), 0);
+  const notChecked = count.unreadable > 0 ? `; ${plural(count.unreadable, unit)} not checked` : "";
   output.out(
-    `${plural(checked, "file")} checked: ${count.valid} valid, ${count.invalid} invalid ` +
+    `${plural(checked, unit)}${merged ? ` (${plural(checkedFiles, "file")})` : ""} checked: ${count.valid} valid, ${count.invalid} invalid ` +
       `(${plural(count.errors, "error")}, ${plural(count.warnings, "warning")})${notChecked}\n`,
   );
 }

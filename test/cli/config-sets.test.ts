@@ -27,7 +27,7 @@ describe("validate --config: one config from several files, merged left to right
     expect(run.status).toBe(1);
     expect(lines(run.stdout)).toEqual([
       `run.toml:${where(RUN, "detach_between_windows").line}:1: error: ${merged.errors[0].message}`,
-      "1 file checked: 0 valid, 1 invalid (1 error, 0 warnings)",
+      "1 config (2 files) checked: 0 valid, 1 invalid (1 error, 0 warnings)",
     ]);
   });
 
