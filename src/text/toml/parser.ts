@@ -1,5 +1,6 @@
 import { ParseError, type AST } from "toml-eslint-parser";
 import { TOMLParser } from "toml-eslint-parser/lib/toml-parser";
+import type { Position } from "../position";
 import { ConfigSyntaxError } from "../syntax-error";
 import { MAX_KEY_SEGMENTS, MAX_VALUE_NESTING } from "./limits";
 
@@ -45,7 +46,8 @@ bounded.TABLE = function (this: unknown, token: AST.Token, context: { tokens: un
   return base.TABLE.call(this, token, context);
 } as unknown as Opener;
 
-function positionOf(node: AST.Token | AST.TOMLNode): { line: number; column: number } {
+/** Where a token or node starts, 1-based. */
+export function positionOf(node: AST.Token | AST.TOMLNode): Position {
   return { line: node.loc.start.line, column: node.loc.start.column + 1 };
 }
 

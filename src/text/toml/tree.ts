@@ -3,6 +3,7 @@ import type { Position } from "../position";
 import { ConfigSyntaxError } from "../syntax-error";
 import type { TreeNode, TreeTable } from "../tree";
 import { datetimeText } from "./datetime";
+import { positionOf } from "./parser";
 
 const I64_MIN = -(2n ** 63n);
 const I64_MAX = 2n ** 63n - 1n;
@@ -35,14 +36,15 @@ export function tomlTree(program: AST.TOMLProgram): TreeNode {
 }
 
 class TreeBuilder {
-  readonly root: TreeTable = { kind: "table", at: { line: 1, column: 1 }, entries: [] };
-  private readonly index = new WeakMap<TreeTable, Map<string, TreeNode>>();
+  /** Each table's children by key, so that a key is found in constant time however many there are. */
+  private readonly children = new WeakMap<TreeTable, Map<string, TreeNode>>();
+  readonly root = this.table({ line: 1, column: 1 });
 
   /** The table a `[header]` or `[[header]]` opens. */
   header(keys: Key[], array: boolean, at: Position): TreeTable {
     const parent = this.descend(this.root, keys.slice(0, -1));
     const last = keys[keys.length - 1];
-    const existing = this.keysOf(parent).get(last.name);
+    const existing = this.childrenOf(parent).get(last.name);
     if (!array) {
       if (existing?.kind === "table") return existing;
       return this.add(parent, last, this.table(at));
@@ -60,14 +62,16 @@ class TreeBuilder {
   }
 
   table(at: Position): TreeTable {
-    return { kind: "table", at, entries: [] };
+    const table: TreeTable = { kind: "table", at, entries: [] };
+    this.children.set(table, new Map());
+    return table;
   }
 
   /** The table at a key path, made where missing; through an array of tables, its last element. */
   private descend(from: TreeTable, keys: Key[]): TreeTable {
     let table = from;
     for (const key of keys) {
-      let next = this.keysOf(table).get(key.name);
+      let next = this.childrenOf(table).get(key.name);
       if (next === undefined) next = this.add(table, key, this.table(key.at));
       if (next.kind === "array") next = next.items[next.items.length - 1];
       table = next as TreeTable;
@@ -77,22 +81,13 @@ class TreeBuilder {
 
   private add<T extends TreeNode>(table: TreeTable, key: Key, value: T): T {
     table.entries.push({ key: key.name, at: key.at, value });
-    this.keysOf(table).set(key.name, value);
+    this.childrenOf(table).set(key.name, value);
     return value;
   }
 
-  private keysOf(table: TreeTable): Map<string, TreeNode> {
-    let keys = this.index.get(table);
-    if (keys === undefined) {
-      keys = new Map(table.entries.map((entry) => [entry.key, entry.value]));
-      this.index.set(table, keys);
-    }
-    return keys;
+  private childrenOf(table: TreeTable): Map<string, TreeNode> {
+    return this.children.get(table)!;
   }
-}
-
-function positionOf(node: AST.TOMLNode): Position {
-  return { line: node.loc.start.line, column: node.loc.start.column + 1 };
 }
 
 function keysOf(key: AST.TOMLKey): Key[] {
