@@ -123,7 +123,7 @@ async function main(): Promise<void> {
     package: { entry: PACKAGE, fn: "validateBurnDragonConfig", input: sample },
     "hand-written": { entry: HANDWRITTEN, fn: "validateDocument", input: sample },
     // Not an entry point: the package root without the text parsers, to show what they cost.
-    "dist/validate.js alone": { entry: path.join(path.dirname(PACKAGE), "validate.js"), fn: "validateBurnDragonConfig", input: sample },
+    "dist/validate/validators.js alone": { entry: path.join(path.dirname(PACKAGE), "validate/validators.js"), fn: "validateBurnDragonConfig", input: sample },
     "package, invalid document": { entry: PACKAGE, fn: "validateBurnDragonConfig", input: invalid },
     "hand-written, invalid document": { entry: HANDWRITTEN, fn: "validateDocument", input: invalid },
   });

@@ -3,9 +3,9 @@ import * as path from "node:path";
 import { parse as smolParse, stringify } from "smol-toml";
 import type { Task } from "./measure";
 import { ROOT } from "./paths";
-import type * as Check from "../src/text/check";
+import type * as Check from "../src/text/document-check";
 import type * as Text from "../src/text/validate-text";
-import type * as TomlParser from "../src/text/toml/parser";
+import type * as TomlParser from "../src/text/parse/toml/parser";
 
 /**
  * `validateConfigText` on TOML against the fastest TOML 1.1 parser alone: smol-toml's
@@ -40,8 +40,8 @@ export function tomlCorpora(documents: { valid: unknown[]; invalid: unknown[] })
 /** One task per stage and corpus, on the package build at `dist`. */
 export function textTasks(dist: string, corpora: Record<string, string[]>): Task[] {
   const text = require(path.join(dist, "text/validate-text.js")) as typeof Text;
-  const check = require(path.join(dist, "text/check.js")) as typeof Check;
-  const parser = require(path.join(dist, "text/toml/parser.js")) as typeof TomlParser;
+  const check = require(path.join(dist, "text/document-check.js")) as typeof Check;
+  const parser = require(path.join(dist, "text/parse/toml/parser.js")) as typeof TomlParser;
   const stages: Record<TextStage, (input: string) => object | string> = {
     "smol-toml parse": (input) => smolParse(input),
     "package parse": (input) => parser.parseTomlProgram(input),

@@ -1,8 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { DOCS_DIR, docFiles } from "./docs/files";
-import { schemaFiles } from "./schema/files";
-import { PYTHON_SCHEMA_DIR, SCHEMA_DIR } from "./schema/published";
+import { DOCS_DIR, docFiles } from "./docs/doc-files";
+import { PYTHON_SCHEMA_DIR, SCHEMA_DIR, schemaFiles } from "./schema/schema-files";
 
 /** Writes `schema/*.json` (and the Python package's copy) and `docs/reference.md` from `src/types`. */
 for (const [dir, files] of [

@@ -1,10 +1,11 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { buildersSource } from "./builders";
-import { validatorModule } from "./compile";
-import { explainerModule } from "./explainer";
-import { readPublishedSchemas, TARGET_FILES } from "./schema/published";
-import { shapeOf } from "./schema/shape";
+import { buildersSource } from "./compile/builders";
+import { validatorModule } from "./compile/validator-module";
+import { explainerModule } from "./compile/explainer";
+import { SCHEMA_FILES } from "../src/validate/targets";
+import { readPublishedSchemas } from "./schema/schema-files";
+import { shapeOf } from "./compile/shape";
 
 /**
  * Compiles the published `schema/*.json` (not a fresh generation: what ships is what is
@@ -22,14 +23,14 @@ function write(file: string, content: string): void {
   console.log(`wrote dist/generated/${file} (${content.length} bytes)`);
 }
 
-for (const [target, file] of Object.entries(TARGET_FILES)) {
+for (const [target, file] of Object.entries(SCHEMA_FILES)) {
   write(`explain-${target}.js`, explainerModule(schemas[file]));
   write(`first-${target}.js`, validatorModule("first", schemas[file]));
 }
 
 const shapes = {
-  quant: shapeOf(schemas[TARGET_FILES.quant]),
-  rho: shapeOf(schemas[TARGET_FILES.rho]),
+  quant: shapeOf(schemas[SCHEMA_FILES.quant]),
+  rho: shapeOf(schemas[SCHEMA_FILES.rho]),
 };
 write("shapes.json", `${JSON.stringify(shapes)}\n`);
 write("build.js", buildersSource(shapes));

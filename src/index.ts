@@ -1,9 +1,12 @@
-export {
-  validateBurnDragonConfig,
-  validateLowBitQuantizationConfig,
-  validateLowBitRhoConfig,
-} from "./validate";
-export type { Deserialized, ValidateOptions, ValidationIssue, ValidationIssues, ValidationResult, ValidationStage } from "./result";
+import type * as Text from "./text/validate-text";
+
+export * from "./validate";
 export * from "./types";
-export { validateConfigText } from "./config-text";
-export type { CheckOptions, ConfigFormat } from "./text/check";
+export type { CheckOptions, ConfigFormat } from "./text/document-check";
+
+/**
+ * `validateConfigText`, with the TOML, JSON and YAML parsers loaded on its first call: a
+ * process that only validates objects never reads their code.
+ */
+export const validateConfigText: typeof Text.validateConfigText = (text, format, options) =>
+  (require("./text/validate-text") as typeof Text).validateConfigText(text, format, options);

@@ -1,7 +1,9 @@
-import { valueAt } from "../dist/issues";
-import { builders, check, explain, type AjvError, type Target } from "../dist/validators";
-import { compilable, createAjv } from "../scripts/ajv";
-import { readPublishedSchemas, TARGET_FILES } from "../scripts/schema/published";
+import { valueAt } from "../dist/validate/issues";
+import { builders, check, explain, type AjvError } from "../dist/validate/generated";
+import type { Target } from "../dist/validate/targets";
+import { compilable, createAjv } from "../scripts/compile/ajv";
+import { SCHEMA_FILES } from "../src/validate/targets";
+import { readPublishedSchemas } from "../scripts/schema/schema-files";
 import { generateCases } from "./support/random-config";
 import { readVectors, type ObjectVector } from "./support/vectors";
 
@@ -16,7 +18,7 @@ import { readVectors, type ObjectVector } from "./support/vectors";
  */
 const schemas = readPublishedSchemas();
 const ajvExplain = {} as Record<Target, (data: unknown) => boolean>;
-for (const [target, file] of Object.entries(TARGET_FILES) as [Target, keyof typeof schemas][]) {
+for (const [target, file] of Object.entries(SCHEMA_FILES) as [Target, keyof typeof schemas][]) {
   ajvExplain[target] = createAjv("explain").compile(compilable(schemas[file], "explain"));
 }
 

@@ -1,6 +1,6 @@
-import { valueAt } from "../dist/issues";
-import { explainInput } from "../dist/validate";
-import type { Target } from "../dist/validators";
+import { valueAt } from "../dist/validate/issues";
+import { explainInput } from "../dist/validate/validators";
+import type { Target } from "../dist/validate/targets";
 import { generateCases } from "./support/random-config";
 import { validators } from "./support/targets";
 import { readVectors, type ObjectVector } from "./support/vectors";

@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import { validateConfigText, type ConfigFormat } from "../dist";
 import { loadConfig } from "../dist/files/extends";
-import { checkDocument } from "../dist/text/check";
+import { checkDocument } from "../dist/text/document-check";
 import { tempDir } from "./files/temp-dir";
 import { askOracle, oracleUnavailable, type OracleTarget } from "./support/oracle";
 

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { SCHEMA_FILES } from "../src/schema-files";
+import { SCHEMA_FILES } from "../src/validate/targets";
 
 /**
  * What `npm publish` would ship, as `npm pack --dry-run` lists it: exactly the allowed

@@ -1,9 +1,11 @@
 import * as path from "node:path";
 import { fillStruct } from "./support/fill-struct";
-import { builders, explain, shapes, type Target } from "../dist/validators";
-import { createAjv } from "../scripts/ajv";
-import { copyTable } from "../dist/tables";
-import { readPublishedSchemas, TARGET_FILES } from "../scripts/schema/published";
+import { builders, explain, shapes } from "../dist/validate/generated";
+import type { Target } from "../dist/validate/targets";
+import { createAjv } from "../scripts/compile/ajv";
+import { copyTable } from "../dist/util/tables";
+import { SCHEMA_FILES } from "../src/validate/targets";
+import { readPublishedSchemas } from "../scripts/schema/schema-files";
 import { readVectors, type ObjectVector } from "./support/vectors";
 
 /**
@@ -24,7 +26,7 @@ const structs: [Struct, unknown][] = vectors.flatMap((v): [Struct, unknown][] =>
 
 const schemas = readPublishedSchemas();
 const plainCheck = {} as Record<Target, (data: unknown) => boolean>;
-for (const [target, file] of Object.entries(TARGET_FILES) as [Target, keyof typeof schemas][]) {
+for (const [target, file] of Object.entries(SCHEMA_FILES) as [Target, keyof typeof schemas][]) {
   plainCheck[target] = createAjv("check").compile(schemas[file]);
 }
 
@@ -102,7 +104,7 @@ test("a target's code is loaded on its first use, and the first-error code only 
 
 test("a validator taken before its first use still reports its errors", () => {
   jest.isolateModules(() => {
-    const { explain } = require("../dist/validators") as typeof import("../dist/validators");
+    const { explain } = require("../dist/validate/generated") as typeof import("../dist/validate/generated");
     const validate = explain.rho;
     expect(validate({ precision: 5 })).toBe(false);
     expect(validate.errors?.[0]).toMatchObject({ instancePath: "/precision" });

@@ -1,5 +1,5 @@
 import { quantizationRules, rhoRules, trainerRules } from "../../src/types";
-import type { SchemaFileName } from "../../src/schema-files";
+import type { SchemaFileName } from "../../src/validate/targets";
 import { documentDescriptions, structSchemas } from "./from-types";
 import { withMarkdownDescriptions, withVariantNotes } from "./annotations";
 import type { JsonSchema } from "./json-schema";

@@ -2,10 +2,10 @@ import { loadConfig } from "../files/extends";
 import { removedFastTrain } from "../files/fast-train";
 import { FileProblem } from "../files/file-problem";
 import { loadStdin, STDIN } from "../files/load";
-import { checkDocument, type CheckOptions, type ConfigFormat } from "../text/check";
+import { checkDocument, type CheckOptions, type ConfigFormat } from "../text/document-check";
 import type { ConfigDocument } from "../text/document";
 import type { Located } from "../text/located";
-import { childPointer } from "../text/pointer";
+import { childPointer } from "../util/pointer";
 
 export interface ReportOptions extends CheckOptions {
   /** Resolve `extends` as the trainer does (on unless `--no-extends`). */

@@ -3,11 +3,11 @@ import { reportConfig, type FileReport } from "./file-report";
 import { writeResolved } from "./resolve";
 import { EXIT, processOutput, type Output } from "./io";
 import { writeJson } from "./json-report";
-import { SCHEMA_FILES } from "../schema-files";
-import { defaults, packageVersion, schemaText } from "./published";
+import { SCHEMA_FILES } from "../validate/targets";
+import { defaults, packageVersion, schemaText } from "./package-data";
 import { PROGRAM_HELP, VALIDATE_HELP } from "./help";
 import { writeText } from "./text-report";
-import type { ConfigFormat } from "../text/check";
+import type { ConfigFormat } from "../text/document-check";
 
 const NAME = "burn-dragon-schema";
 const SYNTAXES: ConfigFormat[] = ["toml", "json", "yaml"];

@@ -1,8 +1,8 @@
-import { fieldName } from "../describe";
-import { isTable } from "../tables";
+import { fieldName } from "../validate/serde-words";
+import { isTable } from "../util/tables";
 import type { ConfigDocument } from "../text/document";
 import { positionFor } from "../text/located";
-import { childPointer } from "../text/pointer";
+import { childPointer } from "../util/pointer";
 
 /**
  * A merged config as JSON (indented when `indent` is given, else on one line), keys in the

@@ -1,10 +1,10 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { copyTable, isTable } from "../tables";
-import type { ConfigFormat } from "../text/check";
+import { copyTable, isTable } from "../util/tables";
+import type { ConfigFormat } from "../text/document-check";
 import type { ConfigDocument } from "../text/document";
-import { childPointer } from "../text/pointer";
-import type { Position } from "../text/position";
+import { childPointer } from "../util/pointer";
+import type { Position } from "../text/parse/position";
 import { FileProblem } from "./file-problem";
 import { loadDocument } from "./load";
 import { mergeDocuments } from "./merge";

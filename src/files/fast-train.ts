@@ -1,7 +1,7 @@
-import { isTable } from "../tables";
+import { isTable } from "../util/tables";
 import type { ConfigDocument } from "../text/document";
 import { positionFor, type Located } from "../text/located";
-import { childPointer } from "../text/pointer";
+import { childPointer } from "../util/pointer";
 
 /** The trainer's words for a config that still sets `training.fast_train`. */
 export const FAST_TRAIN_REMOVED =

@@ -1,4 +1,4 @@
-import type { Position } from "../text/position";
+import type { Position } from "../text/parse/position";
 
 /**
  * A config file that cannot be checked at all: unreadable, not text, malformed, or a broken

@@ -1,4 +1,4 @@
-import { parseConfigText, type ConfigFormat } from "../text/check";
+import { parseConfigText, type ConfigFormat } from "../text/document-check";
 import type { ConfigDocument } from "../text/document";
 import { readFailure } from "../text/read-failure";
 import { FileProblem } from "./file-problem";

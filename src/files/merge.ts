@@ -1,6 +1,6 @@
-import { copyTable, isTable } from "../tables";
+import { copyTable, isTable } from "../util/tables";
 import type { ConfigDocument } from "../text/document";
-import { childPointer, parentPointer } from "../text/pointer";
+import { childPointer, parentPointer } from "../util/pointer";
 
 /**
  * `top` laid over `base` as the trainer's `merge_values` does (burn_dragon_language

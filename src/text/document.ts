@@ -1,12 +1,12 @@
-import { describeFloat, fieldName, quote } from "../describe";
+import { describeFloat, fieldName, quote } from "../validate/serde-words";
 import type { Located } from "./located";
-import { MAX_NESTING_DEPTH, tooDeep } from "./nesting-limit";
-import type { Shape } from "../validators";
-import { childPointer } from "./pointer";
-import type { Position } from "./position";
+import { MAX_NESTING_DEPTH, tooDeep } from "./parse/nesting-limit";
+import type { Shape } from "../validate/generated";
+import { childPointer } from "../util/pointer";
+import type { Position } from "./parse/position";
 import { DOCUMENT_STRUCT, fieldOf, structOf } from "./structs";
-import { ConfigSyntaxError } from "./syntax-error";
-import type { TreeNode } from "./tree";
+import { ConfigSyntaxError } from "./parse/syntax-error";
+import type { TreeNode } from "./parse/tree";
 
 /** A parsed config text: the plain value, where each part of it was set, and what serde rejects on sight. */
 export interface ConfigDocument {

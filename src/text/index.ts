@@ -1,7 +1,7 @@
 export { validateConfigText } from "./validate-text";
-export { checkDocument, parseConfigText, type CheckOptions, type ConfigFormat, type DocumentCheck } from "./check";
+export { checkDocument, parseConfigText, type CheckOptions, type ConfigFormat, type DocumentCheck } from "./document-check";
 export type { ConfigDocument } from "./document";
 export type { Located } from "./located";
-export type { Position } from "./position";
+export type { Position } from "./parse/position";
 export { readFailure } from "./read-failure";
-export { ConfigSyntaxError } from "./syntax-error";
+export { ConfigSyntaxError } from "./parse/syntax-error";

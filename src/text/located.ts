@@ -1,6 +1,6 @@
-import type { ValidationIssue } from "../result";
-import { parentPointer } from "./pointer";
-import type { Position } from "./position";
+import type { ValidationIssue } from "../validate/result";
+import { parentPointer } from "../util/pointer";
+import type { Position } from "./parse/position";
 
 /** An issue and the place in the config files it points at. */
 export interface Located {

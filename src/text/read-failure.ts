@@ -1,5 +1,5 @@
 import type { Located } from "./located";
-import { ConfigSyntaxError } from "./syntax-error";
+import { ConfigSyntaxError } from "./parse/syntax-error";
 
 const NAMES = { toml: "TOML", json: "JSON", yaml: "YAML" } as const;
 

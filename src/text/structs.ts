@@ -1,5 +1,5 @@
-import { layouts } from "../layout";
-import { shapes, type Shape } from "../validators";
+import { layouts } from "../validate/layouts";
+import { shapes, type Shape } from "../validate/generated";
 
 /** The field `key` of `struct`, if the struct has one by that name. */
 export function fieldOf(struct: Shape | undefined, key: string): Shape[string] | undefined {

@@ -1,8 +1,8 @@
 import { closest, distance } from "fastest-levenshtein";
-import { fieldName } from "../describe";
-import { isTable } from "../tables";
-import { shapes, type Shape } from "../validators";
-import { childPointer } from "./pointer";
+import { fieldName } from "../validate/serde-words";
+import { isTable } from "../util/tables";
+import { shapes, type Shape } from "../validate/generated";
+import { childPointer } from "../util/pointer";
 import { DOCUMENT_STRUCT, fieldOf, structOf } from "./structs";
 
 /** The structs whose unknown keys `--strict` reports: the configs, not the open document around them. */

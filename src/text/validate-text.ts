@@ -1,7 +1,7 @@
-import { argumentIssue, describeArgument, readOptions } from "../arguments";
-import { rejected, type ValidationIssue, type ValidationResult } from "../result";
+import { argumentIssue, describeArgument, readOptions } from "../validate/arguments";
+import { rejected, type ValidationIssue, type ValidationResult } from "../validate/result";
 import type { BurnDragonConfig } from "../types";
-import { checkDocument, CONFIG_FORMATS, parseConfigText, type CheckOptions, type ConfigFormat } from "./check";
+import { checkDocument, CONFIG_FORMATS, parseConfigText, type CheckOptions, type ConfigFormat } from "./document-check";
 import { withPosition } from "./located";
 import { readFailure } from "./read-failure";
 import { MAX_CONFIG_BYTES, tooBig } from "./size-limit";

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { MAX_EXTENDS_DEPTH } from "../../dist/files/extends";
-import { MAX_NESTING_DEPTH } from "../../dist/text/nesting-limit";
+import { MAX_NESTING_DEPTH } from "../../dist/text/parse/nesting-limit";
 import { MAX_CONFIG_BYTES } from "../../dist/text/size-limit";
 import { tempDir } from "../files/temp-dir";
 import { cli, lines, STACK_TRACE } from "./run";

@@ -1,7 +1,8 @@
-import type { ValidatorKind } from "../../scripts/ajv";
-import { validatorModule } from "../../scripts/compile";
+import type { ValidatorKind } from "../../scripts/compile/ajv";
+import { validatorModule } from "../../scripts/compile/validator-module";
 import type { JsonSchema } from "../../scripts/schema/json-schema";
-import { readPublishedSchemas, TARGET_FILES } from "../../scripts/schema/published";
+import { SCHEMA_FILES } from "../../src/validate/targets";
+import { readPublishedSchemas } from "../../scripts/schema/schema-files";
 
 /**
  * Descriptions, titles and editor annotations must not change what the shipped validators
@@ -30,7 +31,7 @@ function stripMetadata(schema: JsonSchema): JsonSchema {
 
 const schemas = readPublishedSchemas();
 const cases = (["check", "explain", "first"] as ValidatorKind[]).flatMap((kind) =>
-  Object.entries(TARGET_FILES).map(([target, file]) => [kind, target, schemas[file]] as const),
+  Object.entries(SCHEMA_FILES).map(([target, file]) => [kind, target, schemas[file]] as const),
 );
 
 test.each(cases)("the %s-%s module is the same without the metadata", (kind, _target, schema) => {

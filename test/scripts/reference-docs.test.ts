@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { quantizationRules, rhoRules, trainerRules } from "../../src/types";
 import { quantizationVariants } from "../../src/types/quant/variants";
 import { rhoVariants } from "../../src/types/rho/variants";
-import { DOCS_DIR, docFiles } from "../../scripts/docs/files";
+import { DOCS_DIR, docFiles } from "../../scripts/docs/doc-files";
 import { schemaDocuments } from "../../scripts/schema/documents";
 
 /** `docs/reference.md` is committed: it must be what the build writes, and cover everything. */

@@ -1,5 +1,5 @@
 import { ruleFailure } from "../../scripts/schema/rules";
-import { schemaFiles } from "../../scripts/schema/files";
+import { schemaFiles } from "../../scripts/schema/schema-files";
 
 const config = JSON.parse(schemaFiles()["burn-dragon-config.schema.json"]);
 

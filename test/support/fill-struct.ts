@@ -1,4 +1,4 @@
-import type { Shape } from "../../dist/validators";
+import type { Shape } from "../../dist/validate/generated";
 
 type Table = Record<string, unknown>;
 

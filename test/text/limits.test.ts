@@ -1,6 +1,6 @@
 import { validateConfigText, type ConfigFormat } from "../../dist";
-import { MAX_NESTING_DEPTH } from "../../dist/text/nesting-limit";
-import { MAX_YAML_VALUES } from "../../dist/text/yaml";
+import { MAX_NESTING_DEPTH } from "../../dist/text/parse/nesting-limit";
+import { MAX_YAML_VALUES } from "../../dist/text/parse/yaml";
 
 /**
  * The bounds every text is read within: one nesting depth for every syntax, checked before

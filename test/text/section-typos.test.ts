@@ -1,7 +1,7 @@
 import { stringify } from "yaml";
 import { validateConfigText, type ConfigFormat } from "../../dist";
 import { parseConfigText } from "../../dist/text";
-import { checkDocument } from "../../dist/text/check";
+import { checkDocument } from "../../dist/text/document-check";
 import { where } from "./where";
 
 /**

@@ -3,8 +3,8 @@ import * as path from "node:path";
 import { validateConfigText } from "../../dist";
 import { FileProblem } from "../../dist/files/file-problem";
 import { readText } from "../../dist/files/read-text";
-import { parseToml } from "../../dist/text/toml";
-import type { TreeNode } from "../../dist/text/tree";
+import { parseToml } from "../../dist/text/parse/toml";
+import type { TreeNode } from "../../dist/text/parse/tree";
 
 /**
  * The official TOML conformance suite's 1.1 list (toml-lang/toml-test, see SOURCE), which the

@@ -1,4 +1,4 @@
-import type { Shape } from "./schema/shape";
+import type { Shape } from "./shape";
 
 /**
  * Source of `dist/generated/build.js`: one straight-line function per struct that builds the

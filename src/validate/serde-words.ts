@@ -1,4 +1,4 @@
-import { isTable } from "./tables";
+import { isTable } from "../util/tables";
 
 const QUOTE_LIMIT = 60;
 

@@ -1,8 +1,9 @@
 import { shapeIssue } from "./issues";
-import { layouts } from "./layout";
+import { layouts } from "./layouts";
 import type { ValidationIssue } from "./result";
-import { quantizationRules, rhoRules, trainerRules } from "./types";
-import { first, type Target } from "./validators";
+import { quantizationRules, rhoRules, trainerRules } from "../types";
+import { first } from "./generated";
+import type { Target } from "./targets";
 
 /** A rule's failure sits in a `then` of the struct's `allOf`: the only `allOf` entry followed by `then`. */
 const RULE_AT = /\/allOf\/(\d+)\/then\//;

@@ -1,7 +1,7 @@
 /** The validators, shapes and value builders that `npm run build` compiled from `schema/*.json`. */
-import { isTable } from "./tables";
+import { isTable } from "../util/tables";
+import type { Target } from "./targets";
 
-export type Target = "quant" | "rho" | "config";
 
 /** The part of an Ajv error object this package reads. */
 export interface AjvError {
@@ -36,20 +36,20 @@ type Loaders = Record<Target, () => { validate: CompiledValidator }>;
  * others' code, and one that never asks for Rust's error alone never reads `first`.
  */
 const explainModules: Loaders = {
-  quant: () => require("./generated/explain-quant.js"),
-  rho: () => require("./generated/explain-rho.js"),
-  config: () => require("./generated/explain-config.js"),
+  quant: () => require("../generated/explain-quant.js"),
+  rho: () => require("../generated/explain-rho.js"),
+  config: () => require("../generated/explain-config.js"),
 };
 /** The verdict alone, written beside each `explain` (`check` in the same module). */
 const checkModules: Loaders = {
-  quant: () => ({ validate: require("./generated/explain-quant.js").check }),
-  rho: () => ({ validate: require("./generated/explain-rho.js").check }),
-  config: () => ({ validate: require("./generated/explain-config.js").check }),
+  quant: () => ({ validate: require("../generated/explain-quant.js").check }),
+  rho: () => ({ validate: require("../generated/explain-rho.js").check }),
+  config: () => ({ validate: require("../generated/explain-config.js").check }),
 };
 const firstModules: Loaders = {
-  quant: () => require("./generated/first-quant.js"),
-  rho: () => require("./generated/first-rho.js"),
-  config: () => require("./generated/first-config.js"),
+  quant: () => require("../generated/first-quant.js"),
+  rho: () => require("../generated/first-rho.js"),
+  config: () => require("../generated/first-config.js"),
 };
 
 /**
@@ -75,7 +75,7 @@ function onFirstUse(loaders: Loaders): Record<Target, CompiledValidator> {
 export const check = onFirstUse(checkModules);
 export const explain = onFirstUse(explainModules);
 export const first = onFirstUse(firstModules);
-export const shapes = require("./generated/shapes.json") as Record<"quant" | "rho", Shape>;
-export const builders = (require("./generated/build.js") as (table: typeof isTable) => Record<"quant" | "rho", StructBuilder>)(
+export const shapes = require("../generated/shapes.json") as Record<"quant" | "rho", Shape>;
+export const builders = (require("../generated/build.js") as (table: typeof isTable) => Record<"quant" | "rho", StructBuilder>)(
   isTable,
 );

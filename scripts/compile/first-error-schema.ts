@@ -1,4 +1,4 @@
-import type { JsonSchema } from "./schema/json-schema";
+import type { JsonSchema } from "../schema/json-schema";
 
 /**
  * The schema of the `first` validators: the same verdict as the published one, with its

@@ -1,7 +1,7 @@
-import { describeValue, fieldName, quote } from "./describe";
+import { describeValue, fieldName, quote } from "./serde-words";
 import type { ValidationIssue } from "./result";
-import { isOddObject, isTable, readPath } from "./tables";
-import type { AjvError } from "./validators";
+import { isOddObject, isTable, readPath } from "../util/tables";
+import type { AjvError } from "./generated";
 
 /**
  * Ajv's errors as the issues Rust would report, in Rust's order: every shape error first

@@ -1,5 +1,5 @@
-import { describeValue, quote } from "./describe";
-import { isTable } from "./tables";
+import { describeValue, quote } from "./serde-words";
+import { isTable } from "../util/tables";
 import type { ValidationIssue } from "./result";
 
 /** A public function's argument that is not what its declaration says (a JavaScript caller may pass anything). */

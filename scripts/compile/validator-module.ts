@@ -1,7 +1,7 @@
 import standaloneCode from "ajv/dist/standalone";
 import { compilable, createAjv, withoutPlaceholderErrors, type ValidatorKind } from "./ajv";
-import { firstErrorSchema } from "./first-error";
-import type { JsonSchema } from "./schema/json-schema";
+import { firstErrorSchema } from "./first-error-schema";
+import type { JsonSchema } from "../schema/json-schema";
 
 /** The standalone module of one validator kind for one published schema, as shipped in dist/generated. */
 export function validatorModule(kind: ValidatorKind, published: JsonSchema): string {

@@ -1,12 +1,13 @@
 import { readOptions } from "./arguments";
 import { nonTableIssues, toIssues, valueAt } from "./issues";
-import { layouts } from "./layout";
+import { layouts } from "./layouts";
 import { shortenLists } from "./long-lists";
 import { firstIssue } from "./first-error";
 import { rejected, type Deserialized, type ValidateOptions, type ValidationIssue, type ValidationResult } from "./result";
-import { copyTable, isOddObject, isTable } from "./tables";
-import { builders, check, explain, type Target } from "./validators";
-import type { BurnDragonConfig, LowBitQuantizationConfig, LowBitRhoConfig } from "./types";
+import { copyTable, isOddObject, isTable } from "../util/tables";
+import { builders, check, explain } from "./generated";
+import type { Target } from "./targets";
+import type { BurnDragonConfig, LowBitQuantizationConfig, LowBitRhoConfig } from "../types";
 
 /**
  * The value each target yields once valid: Rust's struct, defaults filled in, made by the

@@ -1,15 +1,15 @@
-import { describeValue } from "../describe";
-import { valueAt } from "../issues";
-import type { Deserialized, ValidationIssue } from "../result";
+import { describeValue } from "../validate/serde-words";
+import { valueAt } from "../validate/issues";
+import type { Deserialized, ValidationIssue } from "../validate/result";
 import type { BurnDragonConfig } from "../types";
-import { validateBurnDragonConfig } from "../validate";
+import { validateBurnDragonConfig } from "../validate/validators";
 import { toDocument, type ConfigDocument } from "./document";
-import { parseJson } from "./json";
+import { parseJson } from "./parse/json";
 import { positionFor, type Located } from "./located";
-import { LineIndex, type Position } from "./position";
-import { parseToml } from "./toml";
+import { LineIndex, type Position } from "./parse/position";
+import { parseToml } from "./parse/toml";
 import { unknownKeys } from "./unknown-keys";
-import { parseYaml } from "./yaml";
+import { parseYaml } from "./parse/yaml";
 
 export const CONFIG_FORMATS = ["toml", "json", "yaml"] as const;
 export type ConfigFormat = (typeof CONFIG_FORMATS)[number];

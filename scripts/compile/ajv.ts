@@ -1,8 +1,8 @@
 import Ajv from "ajv";
 import ajvErrors from "ajv-errors";
 import addFormats from "ajv-formats";
-import type { JsonSchema } from "./schema/json-schema";
-import { compiledRuleFailure } from "./schema/rules";
+import type { JsonSchema } from "../schema/json-schema";
+import { compiledRuleFailure } from "../schema/rules";
 
 /** Editor-facing annotations that carry no validation meaning. */
 export const ANNOTATION_KEYWORDS = ["enumDescriptions", "markdownEnumDescriptions", "markdownDescription", "x-taplo"];

@@ -1,5 +1,5 @@
-import { copyTable, readPath } from "./tables";
-import type { AjvError } from "./validators";
+import { copyTable, readPath } from "../util/tables";
+import type { AjvError } from "./generated";
 
 /** Elements of a long list that are always explained, and distinct later values kept beyond them. */
 const HEAD = 256;

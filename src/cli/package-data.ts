@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { SCHEMA_FILES } from "../schema-files";
-import { validateBurnDragonConfig } from "../validate";
+import { SCHEMA_FILES } from "../validate/targets";
+import { validateBurnDragonConfig } from "../validate/validators";
 
 /** The package root, from `dist/cli/`. */
 const ROOT = path.resolve(__dirname, "../..");

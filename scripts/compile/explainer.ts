@@ -1,5 +1,5 @@
 import { compilable } from "./ajv";
-import type { JsonSchema } from "./schema/json-schema";
+import type { JsonSchema } from "../schema/json-schema";
 
 /**
  * Source of `dist/generated/explain-<target>.js`: every error Ajv (allErrors, with

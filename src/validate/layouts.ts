@@ -1,4 +1,5 @@
-import { shapes, type Shape, type Target } from "./validators";
+import { shapes, type Shape } from "./generated";
+import type { Target } from "./targets";
 
 /** Where each target holds structs (serde tables) and lists, as key paths from its root. */
 export interface Layout {

@@ -1,7 +1,7 @@
 import { Composer, CST, isAlias, isMap, isScalar, isSeq, Lexer, Parser, type Node } from "yaml";
 import { MAX_NESTING_DEPTH, tooDeep } from "./nesting-limit";
 import { LineIndex } from "./position";
-import { MAX_CONFIG_BYTES } from "./size-limit";
+import { MAX_CONFIG_BYTES } from "../size-limit";
 import { ConfigSyntaxError } from "./syntax-error";
 import type { TreeNode } from "./tree";
 

@@ -1,4 +1,4 @@
-import type { JsonSchema } from "./json-schema";
+import type { JsonSchema } from "../schema/json-schema";
 
 /** What the runtime needs to build the value Rust deserializes: each field and its default. */
 export interface Shape {

@@ -1,8 +1,0 @@
-import type * as Text from "./text/validate-text";
-
-/**
- * `validateConfigText`, with the TOML, JSON and YAML parsers loaded on its first call: a
- * process that only validates objects never reads their code.
- */
-export const validateConfigText: typeof Text.validateConfigText = (text, format, options) =>
-  (require("./text/validate-text") as typeof Text).validateConfigText(text, format, options);
