@@ -1,5 +1,5 @@
-import { valueAt } from "../dist/validate/issues";
-import { builders, check, explain, type AjvError } from "../dist/validate/generated";
+import { valueAt } from "../dist/util/pointer";
+import { builders, explainers as explain, verdicts as check, type AjvError } from "../dist/validate/generated";
 import type { Target } from "../dist/validate/targets";
 import { compilable, createAjv } from "../scripts/compile/ajv";
 import { SCHEMA_FILES } from "../src/validate/targets";

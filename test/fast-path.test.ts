@@ -1,5 +1,5 @@
-import { valueAt } from "../dist/validate/issues";
-import { explainInput } from "../dist/validate/validators";
+import { valueAt } from "../dist/util/pointer";
+import { inputIssues } from "../dist/validate/validators";
 import type { Target } from "../dist/validate/targets";
 import { generateCases } from "./support/random-config";
 import { validators } from "./support/targets";
@@ -24,7 +24,7 @@ test("every invalid case gets the issues its input explained gives", () => {
     const result = validators[target](value);
     if (result.valid) continue;
     invalid++;
-    const expected = explainInput(targetOf(target), value);
+    const expected = inputIssues(targetOf(target), value);
     if (JSON.stringify(result.errors) !== JSON.stringify(expected)) {
       differences.push(`${target} ${JSON.stringify(value)}\n  got ${JSON.stringify(result.errors)}\n  want ${JSON.stringify(expected)}`);
     }

@@ -8,7 +8,7 @@ import type { JsonSchema } from "../schema/json-schema";
  * ajv-errors over the whole error list per `errorMessage`.
  *
  * The module exports `validate` as an Ajv validator does (`validate.errors` after a run),
- * and `check`, the same verdict without errors, as one expression written from the schema.
+ * and `verdict`, the same answer without errors, as one expression written from the schema.
  * Each error carries what the run reads from it (`instancePath`, `schemaPath` of a rule,
  * `keyword`, `params`, `message`) and the `value` found at its path, so that no issue has to
  * look it up again. Errors come in Ajv's order; Ajv's `if` errors ("must match then schema")
@@ -34,7 +34,7 @@ export function explainerModule(published: JsonSchema): string {
     "}",
     "exports.validate = validate;",
     "/** The verdict alone: no error is made, and the first failing test ends the run. */",
-    "exports.check = function check(data) {",
+    "exports.verdict = function verdict(data) {",
     `return ${verdict};`,
     "};",
     "",

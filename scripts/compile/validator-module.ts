@@ -9,5 +9,31 @@ export function validatorModule(kind: ValidatorKind, published: JsonSchema): str
   const schema = compilable(published, kind);
   ajv.addSchema(kind === "first" ? firstErrorSchema(schema) : schema);
   const code = standaloneCode(ajv, { validate: published.$id as string });
-  return kind === "explain" ? code : withoutPlaceholderErrors(code);
+  if (kind === "explain") return code;
+  if (kind === "check") return withoutPlaceholderErrors(code);
+  const messages = ruleMessagesOf(firstErrorSchema(compilable(published, "explain")), "#");
+  return `${withoutPlaceholderErrors(code)}\nexports.ruleMessages = ${JSON.stringify(messages)};\n`;
+}
+
+/**
+ * The Rust message of each rule in a schema, keyed by the schema path of its `allOf` entry
+ * (`…/allOf/3`), where Ajv's error for the rule's failure points below `…/allOf/3/then/`.
+ */
+function ruleMessagesOf(schema: JsonSchema, at: string, into: Record<string, string> = {}): Record<string, string> {
+  (schema.allOf ?? []).forEach((entry, i) => {
+    const message = entry.then && messageIn(entry.then);
+    if (message !== undefined) into[`${at}/allOf/${i}`] = message;
+    else ruleMessagesOf(entry, `${at}/allOf/${i}`, into);
+  });
+  for (const [name, field] of Object.entries(schema.properties ?? {})) ruleMessagesOf(field, `${at}/properties/${name}`, into);
+  return into;
+}
+
+function messageIn(schema: JsonSchema): string | undefined {
+  if (typeof schema.errorMessage === "string") return schema.errorMessage;
+  for (const sub of [schema.then, schema.else, ...Object.values(schema.properties ?? {})]) {
+    const message = sub && messageIn(sub);
+    if (message !== undefined) return message;
+  }
+  return undefined;
 }

@@ -3,7 +3,7 @@ import { reportConfig, type FileReport } from "./file-report";
 import { writeResolved } from "./resolve";
 import { EXIT, processOutput, type Output } from "./io";
 import { writeJson } from "./json-report";
-import { SCHEMA_FILES } from "../validate/targets";
+import { SCHEMA_FILES, STRUCT_TARGETS, type StructTarget } from "../validate/targets";
 import { defaults, packageVersion, schemaText } from "./package-data";
 import { PROGRAM_HELP, VALIDATE_HELP } from "./help";
 import { writeText } from "./text-report";
@@ -69,8 +69,8 @@ export function main(args: readonly string[], output: Output = processOutput): n
   program
     .command("defaults")
     .description("print the default settings, as Rust's Default gives them")
-    .addArgument(new Argument("[which]", "quant or rho (both when omitted)").choices(["quant", "rho"]))
-    .action((which?: "quant" | "rho") => {
+    .addArgument(new Argument("[which]", `${STRUCT_TARGETS.join(" or ")} (both when omitted)`).choices(STRUCT_TARGETS))
+    .action((which?: StructTarget) => {
       const all = defaults();
       output.out(`${JSON.stringify(which ? all[which] : all, null, 2)}\n`);
     });

@@ -1,6 +1,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { SCHEMA_FILES } from "../validate/targets";
+import { valueAt } from "../util/pointer";
+import { layouts } from "../validate/layouts";
+import { STRUCT_TARGETS, type StructTarget } from "../validate/targets";
 import { validateBurnDragonConfig } from "../validate/validators";
 
 /** The package root, from `dist/cli/`. */
@@ -10,12 +13,11 @@ export function schemaText(which: keyof typeof SCHEMA_FILES): string {
   return fs.readFileSync(path.join(ROOT, "schema", SCHEMA_FILES[which]), "utf8");
 }
 
-/** The defaults, as the validator fills them into an empty config: Rust's `Default` values. */
-export function defaults(): { quant: unknown; rho: unknown } {
+/** Each struct's defaults, as the validator fills them into an empty config: Rust's `Default` values. */
+export function defaults(): Record<StructTarget, unknown> {
   const result = validateBurnDragonConfig({});
   if (!result.valid) throw new Error("the empty config does not validate");
-  const { quant, rho } = result.value.model;
-  return { quant, rho };
+  return Object.fromEntries(STRUCT_TARGETS.map((target) => [target, valueAt(result.value, layouts[target].root)])) as Record<StructTarget, unknown>;
 }
 
 export function packageVersion(): string {

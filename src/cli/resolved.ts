@@ -36,7 +36,7 @@ export function originLines(document: ConfigDocument): string[] {
     const nested = isTable(value) ? Object.keys(value) : Array.isArray(value) && value.some((item) => isTable(item) || Array.isArray(item)) ? value.map((_, i) => i) : [];
     if (pointer !== "" && nested.length === 0) {
       const at = positionFor(document.positions, pointer);
-      lines.push(`${at.file ?? "-"}:${at.line}:${at.column}: ${fieldName(pointer, [])} = ${resolvedJson(value)}`);
+      lines.push(`${at.file ?? "-"}:${at.line}:${at.column}: ${fieldName(pointer)} = ${resolvedJson(value)}`);
     }
     for (const key of nested) visit((value as Record<string | number, unknown>)[key], childPointer(pointer, key));
   };

@@ -1,9 +1,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { copyTable, isTable } from "../util/tables";
+import { copyTable, hasOwn, isTable } from "../util/tables";
 import type { ConfigFormat } from "../text/document-check";
 import type { ConfigDocument } from "../text/document";
-import { childPointer } from "../util/pointer";
+import { childPointer, isWithin } from "../util/pointer";
 import type { Position } from "../text/parse/position";
 import { FileProblem } from "./file-problem";
 import { loadDocument } from "./load";
@@ -148,7 +148,7 @@ function displayName(file: string): string {
 
 /** The bases a file names: `extends = "base.toml"` or `extends = ["a.toml", "b.toml"]`, at the root only. */
 function basesOf(document: ConfigDocument, shown: string): Reached[] {
-  if (!isTable(document.value) || !Object.hasOwn(document.value, EXTENDS)) return [];
+  if (!isTable(document.value) || !hasOwn(document.value, EXTENDS)) return [];
   const extendsValue = document.value[EXTENDS];
   const at = document.positions.get(EXTENDS_POINTER);
   if (typeof extendsValue === "string") return [{ path: extendsValue, file: shown, at }];
@@ -174,11 +174,11 @@ function typeName(value: unknown): string {
 
 /** The file's own settings: `extends` is an instruction to the loader, not a setting. */
 function withoutExtends(document: ConfigDocument): ConfigDocument {
-  if (!isTable(document.value) || !Object.hasOwn(document.value, EXTENDS)) return document;
+  if (!isTable(document.value) || !hasOwn(document.value, EXTENDS)) return document;
   const rest = copyTable(document.value);
   delete rest[EXTENDS];
   const positions = new Map(
-    [...document.positions].filter(([pointer]) => pointer !== EXTENDS_POINTER && !pointer.startsWith(`${EXTENDS_POINTER}/`)),
+    [...document.positions].filter(([pointer]) => !isWithin(pointer, EXTENDS_POINTER)),
   );
   return { ...document, value: rest, positions };
 }

@@ -1,4 +1,4 @@
-import { isTable } from "../util/tables";
+import { hasOwn, isTable } from "../util/tables";
 import type { ConfigDocument } from "../text/document";
 import { positionFor, type Located } from "../text/located";
 import { childPointer } from "../util/pointer";
@@ -21,8 +21,8 @@ export function removedFastTrain(document: ConfigDocument): Located | undefined 
     if (Array.isArray(value)) {
       value.forEach((item, i) => children.push({ value: item, pointer: childPointer(pointer, i) }));
     } else if (isTable(value)) {
-      const training = Object.hasOwn(value, "training") ? value.training : undefined;
-      if (isTable(training) && Object.hasOwn(training, "fast_train")) {
+      const training = hasOwn(value, "training") ? value.training : undefined;
+      if (isTable(training) && hasOwn(training, "fast_train")) {
         const path = childPointer(childPointer(pointer, "training"), "fast_train");
         return { issue: { stage: "load", path, message: FAST_TRAIN_REMOVED }, at: positionFor(document.positions, path) };
       }

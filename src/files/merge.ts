@@ -1,4 +1,4 @@
-import { copyTable, isTable } from "../util/tables";
+import { copyTable, hasOwn, isTable, setOwn } from "../util/tables";
 import type { ConfigDocument } from "../text/document";
 import { childPointer, parentPointer } from "../util/pointer";
 
@@ -35,16 +35,16 @@ function mergeValue(base: unknown, top: unknown, pointer: string, replaced: Set<
   }
   const out = copyTable(base);
   for (const key of Object.keys(top)) {
-    const value = Object.hasOwn(base, key) ? mergeValue(base[key], top[key], childPointer(pointer, key), replaced) : top[key];
-    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+    const value = hasOwn(base, key) ? mergeValue(base[key], top[key], childPointer(pointer, key), replaced) : top[key];
+    setOwn(out, key, value);
   }
   return out;
 }
 
 /** Whether `top` empties `base` before it is merged in: the `type` rule of `merge_values`. */
 function typeSwitches(base: Record<string, unknown>, top: Record<string, unknown>): boolean {
-  if (!Object.hasOwn(top, "type") || typeof top.type !== "string") return false;
-  if (!Object.hasOwn(base, "type")) return Object.keys(base).length > 0;
+  if (!hasOwn(top, "type") || typeof top.type !== "string") return false;
+  if (!hasOwn(base, "type")) return Object.keys(base).length > 0;
   return base.type !== top.type;
 }
 

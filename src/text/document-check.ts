@@ -1,5 +1,5 @@
 import { describeValue } from "../validate/serde-words";
-import { valueAt } from "../validate/issues";
+import { valueAt } from "../util/pointer";
 import type { Deserialized, ValidationIssue } from "../validate/result";
 import type { BurnDragonConfig } from "../types";
 import { validateBurnDragonConfig } from "../validate/validators";

@@ -1,10 +1,11 @@
 import { describeFloat, fieldName, quote } from "../validate/serde-words";
 import type { Located } from "./located";
 import { MAX_NESTING_DEPTH, tooDeep } from "./parse/nesting-limit";
-import type { Shape } from "../validate/generated";
 import { childPointer } from "../util/pointer";
+import { setOwn } from "../util/tables";
 import type { Position } from "./parse/position";
-import { DOCUMENT_STRUCT, fieldOf, structOf } from "./structs";
+import { documentShape } from "../validate/generated";
+import { fieldOf, innerShape, type Shape } from "../validate/shape";
 import { ConfigSyntaxError } from "./parse/syntax-error";
 import type { TreeNode } from "./parse/tree";
 
@@ -40,7 +41,7 @@ export interface DocumentOptions {
 export function toDocument(tree: TreeNode, options: DocumentOptions = {}): ConfigDocument {
   const document: ConfigDocument = { value: undefined, positions: new Map(), duplicates: [], floats: new Map() };
   document.positions.set("", tree.at);
-  document.value = build(document, options, tree, "", DOCUMENT_STRUCT, false, 0);
+  document.value = build(document, options, tree, "", documentShape, false, 0);
   return document;
 }
 
@@ -60,7 +61,7 @@ function build(
         document.floats.set(pointer, describeFloat(node.value));
       }
       if (checked && typeof node.value === "string" && !wellFormed(node.value)) {
-        notUnicode(document, pointer, `${fieldName(pointer, [])}: string ${quote(node.value)}`, node.at);
+        notUnicode(document, pointer, `${fieldName(pointer)}: string ${quote(node.value)}`, node.at);
       }
       return node.value;
     case "datetime":
@@ -81,10 +82,10 @@ function build(
         const at = childPointer(pointer, entry.key);
         const field = fieldOf(struct, entry.key);
         // serde reads the keys of a struct as strings; those of other tables are skipped unread.
-        if (struct && !wellFormed(entry.key)) notUnicode(document, at, `${fieldName(pointer, [])}: key ${quote(entry.key)}`, entry.at);
+        if (struct && !wellFormed(entry.key)) notUnicode(document, at, `${fieldName(pointer)}: key ${quote(entry.key)}`, entry.at);
         const first = seen.get(entry.key);
         if (first && (field || options.rejectAllDuplicates)) {
-          const message = `${fieldName(at, [])}: duplicate field \`${entry.key}\` (first set at line ${first.line}, column ${first.column})`;
+          const message = `${fieldName(at)}: duplicate field \`${entry.key}\` (first set at line ${first.line}, column ${first.column})`;
           document.duplicates.push({ issue: { stage: "deserialize", path: at, message }, at: entry.at });
           continue;
         }
@@ -92,8 +93,8 @@ function build(
         // never looked up, as nothing inside an unknown key is checked.
         if (!first) seen.set(entry.key, entry.at);
         document.positions.set(at, entry.at);
-        const value = build(document, options, entry.value, at, structOf(field), field !== undefined, depth + 1);
-        Object.defineProperty(out, entry.key, { value, enumerable: true, writable: true, configurable: true });
+        const value = build(document, options, entry.value, at, innerShape(field), field !== undefined, depth + 1);
+        setOwn(out, entry.key, value);
       }
       return out;
     }

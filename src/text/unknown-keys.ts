@@ -1,12 +1,9 @@
 import { closest, distance } from "fastest-levenshtein";
 import { fieldName } from "../validate/serde-words";
 import { isTable } from "../util/tables";
-import { shapes, type Shape } from "../validate/generated";
 import { childPointer } from "../util/pointer";
-import { DOCUMENT_STRUCT, fieldOf, structOf } from "./structs";
-
-/** The structs whose unknown keys `--strict` reports: the configs, not the open document around them. */
-const CLOSED = new Set<Shape>([shapes.quant, shapes.rho]);
+import { documentShape } from "../validate/generated";
+import { fieldOf, innerShape, type Shape } from "../validate/shape";
 
 export interface UnknownKey {
   path: string;
@@ -20,21 +17,22 @@ export interface UnknownKey {
  */
 export function unknownKeys(value: unknown): UnknownKey[] {
   const found: UnknownKey[] = [];
-  visit(value, "", DOCUMENT_STRUCT, false, found);
+  visit(value, "", documentShape, false, found);
   return found;
 }
 
+/** `closed`: the table is a Rust struct, whose every unknown key is reported; the open tables around the structs report likely typos only. */
 function visit(value: unknown, pointer: string, struct: Shape, closed: boolean, found: UnknownKey[]): void {
   if (!isTable(value)) return;
   for (const key of Object.keys(value)) {
     const at = childPointer(pointer, key);
     const field = fieldOf(struct, key);
-    const inner = structOf(field);
-    if (inner) visit(value[key], at, inner, closed || CLOSED.has(inner), found);
+    const inner = innerShape(field);
+    if (inner) visit(value[key], at, inner, field !== undefined && "struct" in field, found);
     else if (!field && closed) found.push({ path: at, message: unknownMessage(key, pointer, struct) });
     else if (!field) {
       const meant = Object.keys(struct).find((name) => mistyped(key, name));
-      if (meant) found.push({ path: at, message: `${fieldName(pointer, [])}: unknown field \`${key}\`, did you mean \`${meant}\`?` });
+      if (meant) found.push({ path: at, message: `${fieldName(pointer)}: unknown field \`${key}\`, did you mean \`${meant}\`?` });
     }
   }
 }
@@ -61,5 +59,5 @@ function unknownMessage(key: string, table: string, struct: Shape): string {
   const guess = closest(key, fields);
   const near = distance(key.toLowerCase(), guess.toLowerCase()) <= Math.max(2, Math.floor(guess.length / 3));
   const hint = near ? `did you mean \`${guess}\`?` : `the fields are ${fields.map((f) => `\`${f}\``).join(", ")}`;
-  return `${fieldName(table, [])}: unknown field \`${key}\`, ${hint}`;
+  return `${fieldName(table)}: unknown field \`${key}\`, ${hint}`;
 }

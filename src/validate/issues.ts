@@ -1,6 +1,7 @@
 import { describeValue, fieldName, quote } from "./serde-words";
 import type { ValidationIssue } from "./result";
-import { isOddObject, isTable, readPath } from "../util/tables";
+import { valueAt } from "../util/pointer";
+import { isOddObject, isTable } from "../util/tables";
 import type { AjvError } from "./generated";
 
 /**
@@ -9,7 +10,7 @@ import type { AjvError } from "./generated";
  * order the schema lists them, which is `validate()`'s order, quant before rho, then the
  * trainer's rules of the whole document.
  */
-export function toIssues(errors: readonly AjvError[], input: unknown, root: readonly string[]): ValidationIssue[] {
+export function toIssues(errors: readonly AjvError[], input: unknown, root: string): ValidationIssue[] {
   // One shape error per path: the first, unless an `enum` error follows (it names the
   // allowed values). A handful per input, so a list scan beats a Map.
   const shape: AjvError[] = [];
@@ -38,25 +39,23 @@ export function toIssues(errors: readonly AjvError[], input: unknown, root: read
 /** Where a target's own rules stand in its schema: the root's `allOf`. */
 const OWN_RULES = "#/allOf/";
 
-export function shapeIssue(error: AjvError, input: unknown, root: readonly string[]): ValidationIssue {
+export function shapeIssue(error: AjvError, input: unknown, root: string): ValidationIssue {
   const value = "value" in error ? error.value : valueAt(input, error.instancePath);
   return {
     stage: "deserialize",
     path: error.instancePath,
-    message: `${namedField(error.instancePath, root)}: ${expectation(error, value)}`,
+    message: `${namedField(root + error.instancePath)}: ${expectation(error, value)}`,
   };
 }
 
-/** Field names by target root and pointer, made once each (a bounded number: list indices are many). */
-const namesByRoot = new WeakMap<readonly string[], Map<string, string>>();
+/** Field names by pointer, made once each (a bounded number: list indices are many). */
+const names = new Map<string, string>();
 const NAMES_KEPT = 1024;
 
-function namedField(pointer: string, root: readonly string[]): string {
-  let names = namesByRoot.get(root);
-  if (names === undefined) namesByRoot.set(root, (names = new Map()));
+function namedField(pointer: string): string {
   let name = names.get(pointer);
   if (name === undefined) {
-    name = fieldName(pointer, root);
+    name = fieldName(pointer);
     if (names.size < NAMES_KEPT) names.set(pointer, name);
   }
   return name;
@@ -100,44 +99,15 @@ function expectation(error: AjvError, value: unknown): string {
   }
 }
 
-/** The value a JSON Pointer names, read without calling anything but plain property access. */
-export function valueAt(root: unknown, pointer: string): unknown {
-  let value = root;
-  for (const token of tokensOf(pointer)) {
-    if (value === null || typeof value !== "object") return undefined;
-    value = (value as Record<string, unknown>)[token];
-  }
-  return value;
-}
-
-/** A pointer's unescaped tokens, made once per pointer (a bounded number, as for names). */
-const tokensByPointer = new Map<string, readonly string[]>();
-
-function tokensOf(pointer: string): readonly string[] {
-  let tokens = tokensByPointer.get(pointer);
-  if (tokens === undefined) {
-    tokens = pointer === "" ? [] : pointer.slice(1).split("/").map((raw) => (raw.includes("~") ? raw.replace(/~1/g, "/").replace(/~0/g, "~") : raw));
-    if (tokensByPointer.size < NAMES_KEPT) tokensByPointer.set(pointer, tokens);
-  }
-  return tokens;
-}
-
 /**
  * Objects at struct positions that are not plain tables (see `isTable`). Values that are
  * not objects at all are left to the validators, which name the expected type.
  */
-export function nonTableIssues(
-  structPaths: readonly (readonly string[])[],
-  input: unknown,
-  root: readonly string[],
-): ValidationIssue[] {
+export function nonTableIssues(structs: readonly string[], input: unknown, root: string): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  for (const keys of structPaths) {
-    const value = readPath(input, keys);
-    if (isOddObject(value)) {
-      const path = keys.map((key) => `/${key}`).join("");
-      issues.push({ stage: "deserialize", path, message: `${fieldName(path, root)}: ${invalidType(value, "a table")}` });
-    }
+  for (const path of structs) {
+    const value = valueAt(input, path, isTable);
+    if (isOddObject(value)) issues.push({ stage: "deserialize", path, message: `${namedField(root + path)}: ${invalidType(value, "a table")}` });
   }
   return issues;
 }

@@ -1,33 +1,33 @@
-import { shapes, type Shape } from "./generated";
+import { childPointer, pointerOf } from "../util/pointer";
+import { documentShape } from "./generated";
+import { structTargets, type Shape } from "./shape";
 import type { Target } from "./targets";
 
-/** Where each target holds structs (serde tables) and lists, as key paths from its root. */
+/** Where a target's tables and lists stand, as pointers from its root; and where the root stands in a document. */
 export interface Layout {
-  /** Where the target's root stands in a config document, to name fields as a config does. */
-  root: string[];
-  structs: string[][];
-  lists: string[][];
+  /** The pointer to the target's root in a config document, to name fields as a config does. */
+  root: string;
+  /** Its structs and tables, each after the one that holds it. */
+  structs: string[];
+  lists: string[];
 }
 
-function layoutOf(shape: Shape, at: string[], into: Omit<Layout, "root">): Omit<Layout, "root"> {
-  into.structs.push(at);
-  for (const [name, field] of Object.entries(shape)) {
-    if ("struct" in field) layoutOf(field.struct, [...at, name], into);
-    else if (Array.isArray(field.default)) into.lists.push([...at, name]);
-  }
-  return into;
+function layoutOf(shape: Shape, root: string): Layout {
+  const layout: Layout = { root, structs: [], lists: [] };
+  const visit = (fields: Shape, at: string) => {
+    layout.structs.push(at);
+    for (const [name, field] of Object.entries(fields)) {
+      if ("struct" in field) visit(field.struct, childPointer(at, name));
+      else if ("table" in field) visit(field.table, childPointer(at, name));
+      else if (Array.isArray(field.default)) layout.lists.push(childPointer(at, name));
+    }
+  };
+  visit(shape, "");
+  return layout;
 }
 
-const quant = layoutOf(shapes.quant, [], { structs: [], lists: [] });
-const rho = layoutOf(shapes.rho, [], { structs: [], lists: [] });
-const within = (prefix: string[], paths: string[][]) => paths.map((path) => [...prefix, ...path]);
-
-export const layouts: Record<Target, Layout> = {
-  quant: { root: ["model", "quant"], ...quant },
-  rho: { root: ["model", "rho"], ...rho },
-  config: {
-    root: [],
-    structs: [[], ["model"], ...within(["model", "quant"], quant.structs), ...within(["model", "rho"], rho.structs)],
-    lists: [...within(["model", "quant"], quant.lists), ...within(["model", "rho"], rho.lists)],
-  },
-};
+/** Each target's layout, all read from the document's shape. */
+export const layouts = {
+  config: layoutOf(documentShape, ""),
+  ...Object.fromEntries(structTargets(documentShape).map(({ name, path, shape }) => [name, layoutOf(shape, pointerOf(path))])),
+} as Record<Target, Layout>;

@@ -1,4 +1,5 @@
-import { copyTable, readPath } from "../util/tables";
+import { childPointer, isWithin, pointerTokens, valueAt } from "../util/pointer";
+import { copyTable, isTable } from "../util/tables";
 import type { AjvError } from "./generated";
 
 /** Elements of a long list that are always explained, and distinct later values kept beyond them. */
@@ -12,18 +13,18 @@ const DISTINCT_TAIL = 256;
  * which values it contains, and its first bad element all stay as they were, so the first
  * error and every rule verdict do too. Error paths are mapped back to the original indices.
  */
-export function shortenLists(input: unknown, listPaths: readonly (readonly string[])[]): {
+export function shortenLists(input: unknown, lists: readonly string[]): {
   view: unknown;
   restore: (errors: AjvError[]) => AjvError[];
 } {
   let view = input;
   let origins: Map<string, number[]> | undefined;
-  for (const path of listPaths) {
-    const list = readPath(input, path);
+  for (const pointer of lists) {
+    const list = valueAt(input, pointer, isTable);
     if (!Array.isArray(list) || list.length <= HEAD) continue;
     const { items, origin } = summarize(list);
-    view = write(view, path, items);
-    (origins ??= new Map()).set(`/${path.join("/")}/`, origin);
+    view = write(view, pointerTokens(pointer), items);
+    (origins ??= new Map()).set(pointer, origin);
   }
   if (origins === undefined) return { view: input, restore: unchanged };
   const shortened = origins;
@@ -61,12 +62,13 @@ function write(root: unknown, path: readonly string[], value: unknown): unknown 
   return table;
 }
 
+/** An error inside a shortened list, at the index the element has in the original list. */
 function restorePath(error: AjvError, origins: Map<string, number[]>): AjvError {
-  for (const [prefix, origin] of origins) {
-    if (!error.instancePath.startsWith(prefix)) continue;
-    const [index, ...rest] = error.instancePath.slice(prefix.length).split("/");
-    const original = origin[Number(index)];
-    return { ...error, instancePath: [`${prefix}${original}`, ...rest].join("/") };
+  for (const [list, origin] of origins) {
+    const path = error.instancePath;
+    if (path === list || !isWithin(path, list)) continue;
+    const [index, ...rest] = path.slice(list.length + 1).split("/");
+    return { ...error, instancePath: [childPointer(list, origin[Number(index)]), ...rest].join("/") };
   }
   return error;
 }

@@ -1,3 +1,4 @@
+import { pointerTokens } from "../util/pointer";
 import { isTable } from "../util/tables";
 
 const QUOTE_LIMIT = 60;
@@ -64,12 +65,11 @@ function classOf(value: object): string {
 }
 
 /**
- * A JSON Pointer as the config author writes the field: `/target_modules/1` under
- * `model.quant` is `model.quant.target_modules[1]`.
+ * A pointer into a config document as its author writes the field: `/model/quant/target_modules/1`
+ * is `model.quant.target_modules[1]`.
  */
-export function fieldName(pointer: string, root: readonly string[]): string {
-  const tokens = pointer === "" ? [] : pointer.slice(1).split("/").map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
-  const name = [...root, ...tokens].reduce(
+export function fieldName(pointer: string): string {
+  const name = pointerTokens(pointer).reduce(
     (name, token, i) => (/^\d+$/.test(token) ? `${name}[${token}]` : i === 0 ? token : `${name}.${token}`),
     "",
   );

@@ -8,4 +8,8 @@ export const SCHEMA_FILES = {
   config: "burn-dragon-config.schema.json",
 } as const satisfies Record<Target, string>;
 
+/** The targets that are one Rust struct each, checked on their own. */
+export type StructTarget = Exclude<Target, "config">;
+export const STRUCT_TARGETS = Object.keys(SCHEMA_FILES).filter((target) => target !== "config") as StructTarget[];
+
 export type SchemaFileName = (typeof SCHEMA_FILES)[Target];

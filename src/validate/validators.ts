@@ -1,35 +1,13 @@
 import { readOptions } from "./arguments";
-import { nonTableIssues, toIssues, valueAt } from "./issues";
+import { nonTableIssues, toIssues } from "./issues";
 import { layouts } from "./layouts";
 import { shortenLists } from "./long-lists";
 import { firstIssue } from "./first-error";
 import { rejected, type Deserialized, type ValidateOptions, type ValidationIssue, type ValidationResult } from "./result";
-import { copyTable, isOddObject, isTable } from "../util/tables";
-import { builders, check, explain } from "./generated";
+import { parentPointer, valueAt } from "../util/pointer";
+import { builders, explainers, verdicts } from "./generated";
 import type { Target } from "./targets";
 import type { BurnDragonConfig, LowBitQuantizationConfig, LowBitRhoConfig } from "../types";
-
-/**
- * The value each target yields once valid: Rust's struct, defaults filled in, made by the
- * generated builders straight from the input, before anything is checked. The validators then
- * read objects of one hidden class each, several times faster than each input's own. A value
- * that is no table stays as it is, for them to reject; an odd object gives `undefined`.
- */
-const build: Record<Target, (input: unknown) => unknown> = {
-  quant: builders.quant,
-  rho: builders.rho,
-  config: (input) => {
-    if (!isTable(input)) return isOddObject(input) ? undefined : input;
-    const document = copyTable(input);
-    const model = input.model === undefined ? {} : input.model;
-    if (!isTable(model)) return isOddObject(model) ? undefined : document;
-    const quant = builders.quant(model.quant === undefined ? {} : model.quant);
-    const rho = builders.rho(model.rho === undefined ? {} : model.rho);
-    if (quant === undefined || rho === undefined) return undefined;
-    document.model = Object.assign(copyTable(model), { quant, rho });
-    return document;
-  },
-};
 
 /**
  * Each public validator passes its own builder and verdict, as closures written at its call:
@@ -45,9 +23,12 @@ function run<T>(
 ): ValidationResult<T> {
   if (typeof allErrors !== "boolean") return { valid: false, errors: [allErrors] };
   try {
+    // The value Rust deserializes, defaults filled in, made by the generated builder straight
+    // from the input before anything is checked: the validators then read objects of one
+    // hidden class each, several times faster than each input's own.
     const value = buildValue(input);
     if (value === undefined) {
-      const issues = explainInput(target, input);
+      const issues = inputIssues(target, input);
       return rejected(allErrors ? issues : issues.slice(0, 1));
     }
     // Rust's error alone: the first-error validator gives the verdict too, in one run. Every
@@ -55,19 +36,19 @@ function run<T>(
     // explaining run only for an input known to be invalid.
     if (!allErrors) {
       const issue = firstIssue(target, input, value);
-      return issue ? rejected([placed(issue, input)]) : { valid: true, value: value as Deserialized<T> };
+      return issue ? rejected([atWrittenPlace(issue, input)]) : { valid: true, value: value as Deserialized<T> };
     }
     if (checkValue(value)) return { valid: true, value: value as Deserialized<T> };
-    return rejected(explainBuilt(target, input, value));
+    return rejected(builtIssues(target, input, value));
   } catch (error) {
     return { valid: false, errors: [unreadable(error)] };
   }
 }
 
 /** Every issue of an input that holds an odd object where a struct belongs: only the input itself can explain it. */
-export function explainInput(target: Target, input: unknown): ValidationIssue[] {
+export function inputIssues(target: Target, input: unknown): ValidationIssue[] {
   const { root, structs } = layouts[target];
-  return [...nonTableIssues(structs, input, root), ...explained(target, input, input)];
+  return [...nonTableIssues(structs, input, root), ...explainedIssues(target, input, input)];
 }
 
 /**
@@ -75,26 +56,23 @@ export function explainInput(target: Target, input: unknown): ValidationIssue[] 
  * input's paths, read several times faster. Only omitted fields differ, holding their
  * defaults: a rule about one is reported at the table that lacks it, as from the input.
  */
-function explainBuilt(target: Target, input: unknown, value: unknown): ValidationIssue[] {
-  const issues = explained(target, value, input);
-  for (const issue of issues) placed(issue, input);
-  return issues;
+function builtIssues(target: Target, input: unknown, value: unknown): ValidationIssue[] {
+  return explainedIssues(target, value, input).map((issue) => atWrittenPlace(issue, input));
 }
 
-/** The all-errors run over `subject` (long lists shortened), as issues named and described from `input`. */
-function explained(target: Target, subject: unknown, input: unknown): ValidationIssue[] {
+/** The explainer's run over `subject` (long lists shortened), as issues named and described from `input`. */
+function explainedIssues(target: Target, subject: unknown, input: unknown): ValidationIssue[] {
   const { root, lists } = layouts[target];
   const { view, restore } = shortenLists(subject, lists);
-  if (explain[target](view)) return [];
-  return toIssues(restore(explain[target].errors ?? []), input, root);
+  const explainer = explainers[target];
+  if (explainer(view)) return [];
+  return toIssues(restore(explainer.errors ?? []), input, root);
 }
 
-/** A rule about a field the input omits is reported at the table that lacks it, as from the input. */
-function placed(issue: ValidationIssue, input: unknown): ValidationIssue {
-  if (issue.stage === "validate" && valueAt(input, issue.path) === undefined) {
-    issue.path = issue.path.slice(0, issue.path.lastIndexOf("/"));
-  }
-  return issue;
+/** The issue at the place the input writes: a rule about a field it omits, at the table that lacks it. */
+function atWrittenPlace(issue: ValidationIssue, input: unknown): ValidationIssue {
+  if (issue.stage !== "validate" || valueAt(input, issue.path) !== undefined) return issue;
+  return { ...issue, path: parentPointer(issue.path) };
 }
 
 /** Input that throws while being read (a getter, a revoked proxy) is not a config. */
@@ -112,15 +90,15 @@ function allErrorsOf(fn: string, options: unknown): boolean | ValidationIssue {
 
 export function validateLowBitQuantizationConfig(value: unknown, options?: ValidateOptions): ValidationResult<LowBitQuantizationConfig> {
   const allErrors = allErrorsOf("validateLowBitQuantizationConfig", options);
-  return run("quant", value, allErrors, (input) => build.quant(input), (built) => check.quant(built));
+  return run("quant", value, allErrors, (input) => builders.quant(input), (built) => verdicts.quant(built));
 }
 
 export function validateLowBitRhoConfig(value: unknown, options?: ValidateOptions): ValidationResult<LowBitRhoConfig> {
   const allErrors = allErrorsOf("validateLowBitRhoConfig", options);
-  return run("rho", value, allErrors, (input) => build.rho(input), (built) => check.rho(built));
+  return run("rho", value, allErrors, (input) => builders.rho(input), (built) => verdicts.rho(built));
 }
 
 export function validateBurnDragonConfig(value: unknown, options?: ValidateOptions): ValidationResult<BurnDragonConfig> {
   const allErrors = allErrorsOf("validateBurnDragonConfig", options);
-  return run("config", value, allErrors, (input) => build.config(input), (built) => check.config(built));
+  return run("config", value, allErrors, (input) => builders.config(input), (built) => verdicts.config(built));
 }

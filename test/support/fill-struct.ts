@@ -1,4 +1,4 @@
-import type { Shape } from "../../dist/validate/generated";
+import type { Shape } from "../../dist/validate/shape";
 
 type Table = Record<string, unknown>;
 
@@ -13,6 +13,7 @@ export function fillStruct(shape: Shape, input: unknown): Table {
     const field = shape[name];
     const value = given[name];
     if ("struct" in field) out[name] = fillStruct(field.struct, value);
+    else if ("table" in field) throw new Error(`no open table is expected inside a struct: ${name}`);
     else out[name] = copy(value === undefined ? field.default : value);
   }
   return out;
