@@ -1,5 +1,5 @@
-import { quantizationRules, rhoRules, trainerRules } from "../../src/types";
-import { schemaDocuments } from "../schema/documents";
+import { rulesOf, structDocuments, type StructDocument } from "../schema/documents";
+import { DOCUMENT_TYPE } from "../schema/from-types";
 import type { JsonSchema } from "../schema/json-schema";
 import { conditionText } from "../schema/rule-text";
 import type { AnyRule } from "../schema/rules";
@@ -10,7 +10,6 @@ import type { AnyRule } from "../schema/rules";
  * all taken from the published schema documents and the rule declarations.
  */
 export function referenceMarkdown(): string {
-  const documents = schemaDocuments();
   return [
     "# Configuration reference",
     "",
@@ -20,8 +19,7 @@ export function referenceMarkdown(): string {
     "omitted: an omitted field takes its default, exactly as Rust's `#[serde(default)]` does. Keys not",
     "listed here are ignored. Values are case-sensitive.",
     "",
-    ...section("model.quant", documents["low-bit-quantization-config.schema.json"], quantizationRules, "LowBitQuantizationConfig"),
-    ...section("model.rho", documents["low-bit-rho-config.schema.json"], rhoRules, "LowBitRhoConfig"),
+    ...structDocuments().flatMap(section),
     "## Rules of the whole document",
     "",
     "The trainer (`burn_dragon_language`) checks these after `quant.validate()` and `rho.validate()`, on a",
@@ -29,11 +27,12 @@ export function referenceMarkdown(): string {
     "`burn-dragon-config.schema.json` apply them; the `[model.quant]` and `[model.rho]` validators and",
     "schema files do not.",
     "",
-    ...ruleList(trainerRules),
+    ...ruleList(rulesOf(DOCUMENT_TYPE)),
   ].join("\n");
 }
 
-function section(table: string, struct: JsonSchema, rules: readonly AnyRule[], rustName: string): string[] {
+function section({ path, type: rustName, schema: struct, rules }: StructDocument): string[] {
+  const table = path.join(".");
   return [
     `## \`[${table}]\``,
     "",

@@ -5,35 +5,74 @@ import type { JsonSchema } from "./json-schema";
 
 const root = path.resolve(__dirname, "../..");
 
-/** The config structs as ts-json-schema-generator sees them in `src/types`. */
-export type StructName = "LowBitQuantizationConfig" | "LowBitSavedActivationConfig" | "LowBitRhoConfig";
+/** The type of a whole config document in `src/types`: the generator starts from it. */
+export const DOCUMENT_TYPE = "BurnDragonConfig";
+
+/** A Rust struct the document holds in one of its tables: a validator target, named by its field. */
+export interface DocumentStruct {
+  /** The field that holds it, which names its target. */
+  name: string;
+  /** The keys from the document's root to it. */
+  path: string[];
+  /** The struct's type name in `src/types` (a definition of the document schema). */
+  type: string;
+}
+
+/** A config document as the types declare it: its tables, the structs in them, each struct's schema. */
+export interface TypesDocument {
+  /**
+   * The document's root and the tables around the structs, as plain object schemas with their
+   * descriptions; each struct stands as a `$ref` to its definition.
+   */
+  schema: JsonSchema;
+  structs: DocumentStruct[];
+  /** Each of those structs' schema, by type name. */
+  definitions: Record<string, JsonSchema>;
+}
 
 /**
- * Runs ts-json-schema-generator over `src/types` and returns each struct as a plain object
- * schema: enums inlined into the fields that use them (a `$ref` hides its siblings from
- * draft-07 tools), `T | null` as one enum, and a struct-typed field's default assembled from
- * the defaults of the struct's own fields. Each enum carries its variants' descriptions
- * from the `variants.ts` beside its union, keyed by the enum's type name.
+ * Runs ts-json-schema-generator over `src/types` from the document type. A type with an index
+ * signature (`[key: string]: unknown`) is a table of the document, left open; any other object
+ * type is a Rust struct: a plain object schema with its enums inlined into the fields that use
+ * them (a `$ref` hides its siblings from draft-07 tools), `T | null` as one enum, and a
+ * struct-typed field's default assembled from the defaults of the struct's own fields. Each
+ * enum carries its variants' descriptions from the `variants.ts` beside its union, keyed by the
+ * enum's type name.
  */
-export function structSchemas(): Record<StructName, JsonSchema> {
-  const generator = typesGenerator();
-  const quant = generator.createSchema("LowBitQuantizationConfig");
-  const rho = generator.createSchema("LowBitRhoConfig");
-  const definitions = { ...quant.definitions, ...rho.definitions } as Record<string, JsonSchema>;
-  const resolve = (schema: JsonSchema): JsonSchema => normalize(schema, definitions);
-  const saved = resolve(definitions.LowBitSavedActivationConfig);
-  return {
-    LowBitSavedActivationConfig: saved,
-    LowBitQuantizationConfig: resolve(strip(quant as JsonSchema)),
-    LowBitRhoConfig: resolve(strip(rho as JsonSchema)),
+export function typesDocument(): TypesDocument {
+  const generated = typesGenerator().createSchema(DOCUMENT_TYPE) as JsonSchema;
+  const all = (generated.definitions ?? {}) as Record<string, JsonSchema>;
+  const structs: DocumentStruct[] = [];
+  const definitions: Record<string, JsonSchema> = {};
+  const table = (schema: JsonSchema, path: string[]): JsonSchema => {
+    if (!schema.description) throw new Error(`${path.join(".") || DOCUMENT_TYPE} needs JSDoc in src/types/document.ts`);
+    const properties: Record<string, JsonSchema> = {};
+    for (const [name, field] of Object.entries(schema.properties ?? {})) {
+      const type = field.$ref ? refName(field.$ref) : undefined;
+      if (type === undefined || all[type].type !== "object") throw new Error(`${[...path, name].join(".")}: a table of the document holds tables and structs only`);
+      if (isOpen(all[type])) {
+        properties[name] = table({ ...all[type], description: field.description }, [...path, name]);
+      } else {
+        structs.push({ name, path: [...path, name], type });
+        definitions[type] = normalize(all[type], all);
+        properties[name] = { $ref: `#/definitions/${type}` };
+      }
+    }
+    return { description: schema.description, type: "object", properties };
   };
+  return { schema: table(generated, []), structs, definitions };
+}
+
+/** A table left open by an index signature: the generator writes it as `additionalProperties: {}`. */
+function isOpen(schema: JsonSchema): boolean {
+  return typeof schema.additionalProperties === "object";
 }
 
 function typesGenerator() {
   return createGenerator({
     path: path.join(root, "src/types/index.ts"),
     tsconfig: path.join(root, "tsconfig.json"),
-    type: "LowBitQuantizationConfig",
+    type: DOCUMENT_TYPE,
     jsDoc: "extended",
     additionalProperties: true,
     skipTypeCheck: true,
@@ -41,19 +80,6 @@ function typesGenerator() {
     topRef: false,
     expose: "export",
   });
-}
-
-/** The JSDoc descriptions of a whole config document (`BurnDragonConfig`) and of its `model`. */
-export function documentDescriptions(): { document: string; model: string } {
-  const schema = typesGenerator().createSchema("BurnDragonConfig") as JsonSchema;
-  const document = schema.description;
-  const model = schema.properties?.model?.description;
-  if (!document || !model) throw new Error("BurnDragonConfig and its model field need JSDoc in src/types/document.ts");
-  return { document, model };
-}
-
-function strip({ $schema: _s, definitions: _d, ...schema }: JsonSchema): JsonSchema {
-  return schema;
 }
 
 function normalize(struct: JsonSchema, definitions: Record<string, JsonSchema>): JsonSchema {
@@ -112,7 +138,7 @@ function refName(ref: string): string {
 }
 
 /** The value Rust's `Default` gives a struct: each field's own `default`. */
-export function defaultsOf(struct: JsonSchema): Record<string, unknown> {
+function defaultsOf(struct: JsonSchema): Record<string, unknown> {
   const value: Record<string, unknown> = {};
   for (const [name, field] of Object.entries(struct.properties ?? {})) {
     if (!("default" in field)) throw new Error(`field ${name} has no @default in src/types`);

@@ -7,7 +7,7 @@ import type { ConfigDocument } from "../text/document";
 import type { Located } from "../text/located";
 import { childPointer } from "../util/pointer";
 
-export interface ReportOptions extends CheckOptions {
+interface ReportOptions extends CheckOptions {
   /** Resolve `extends` as the trainer does (on unless `--no-extends`). */
   extends: boolean;
   /** The syntax of standard input and of files whose extension does not tell (`--syntax`). */
@@ -15,7 +15,7 @@ export interface ReportOptions extends CheckOptions {
 }
 
 /** The file name that reads standard input. */
-export const STDIN_ARGUMENT = "-";
+const STDIN_ARGUMENT = "-";
 
 /**
  * The outcome for one config: a file named on the command line, or the `files` of `--config`

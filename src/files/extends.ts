@@ -45,7 +45,7 @@ export function loadConfig(files: readonly string[], { followExtends = true, syn
   return merged;
 }
 
-export interface LoadOptions {
+interface LoadOptions {
   /** `false`: each file as it is written, `extends` left as a plain key. */
   followExtends?: boolean;
   /** The syntax of a given file whose extension does not tell; bases are read by their extension. */

@@ -27,7 +27,7 @@ export interface ConfigDocument {
   floats: Map<string, string>;
 }
 
-export interface DocumentOptions {
+interface DocumentOptions {
   /** Reject every duplicate key (YAML), not only a struct's duplicate fields (serde: TOML, JSON). */
   rejectAllDuplicates?: boolean;
   /** Whether the number at a position of the text is written as a float, for a reader that does not say. */

@@ -5,7 +5,7 @@ import { childPointer } from "../util/pointer";
 import { documentShape } from "../validate/generated";
 import { fieldOf, innerShape, type Shape } from "../validate/shape";
 
-export interface UnknownKey {
+interface UnknownKey {
   path: string;
   message: string;
 }

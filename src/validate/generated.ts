@@ -15,7 +15,7 @@ export interface AjvError {
   value?: unknown;
 }
 
-export interface CompiledValidator {
+interface CompiledValidator {
   (data: unknown): boolean;
   errors?: AjvError[] | null;
 }
@@ -25,7 +25,7 @@ export interface CompiledValidator {
  * table stays as it is, for the check to reject; an object that is not a plain table, at any
  * struct or table position, makes the result `undefined`.
  */
-export type ValueBuilder = (input: unknown) => unknown;
+type ValueBuilder = (input: unknown) => unknown;
 
 /** A module the build writes for each target: its explainer (`validate`) and its verdict. */
 interface ExplainModule {

@@ -4,7 +4,7 @@ import { structTargets, type Shape } from "./shape";
 import type { Target } from "./targets";
 
 /** Where a target's tables and lists stand, as pointers from its root; and where the root stands in a document. */
-export interface Layout {
+interface Layout {
   /** The pointer to the target's root in a config document, to name fields as a config does. */
   root: string;
   /** Its structs and tables, each after the one that holds it. */

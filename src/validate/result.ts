@@ -31,7 +31,7 @@ type Filled<V> = V extends readonly unknown[] ? V : V extends object ? Deseriali
 export type ValidationResult<T> = { valid: true; value: Deserialized<T> } | { valid: false; errors: ValidationIssues };
 
 /** Whether a list of issues is one an invalid result can carry. */
-export function hasIssues(issues: ValidationIssue[]): issues is ValidationIssues {
+function hasIssues(issues: ValidationIssue[]): issues is ValidationIssues {
   return issues.length > 0;
 }
 

@@ -10,7 +10,7 @@ export type TreeNode =
   | { kind: "scalar"; at: Position; value: string | number | bigint | boolean | null; float?: true }
   | { kind: "datetime"; at: Position; text: string };
 
-export interface TreeEntry {
+interface TreeEntry {
   key: string;
   /** Where the key stands (for a TOML table header, the header's segment naming it). */
   at: Position;
