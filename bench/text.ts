@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { parse as smolParse, stringify } from "smol-toml";
 import type { Task } from "./measure";
 import { ROOT } from "./paths";
-import type * as Check from "../src/text/document-check";
+import type * as ReadDocument from "../src/text/read-document";
 import type * as Text from "../src/text/validate-text";
 import type * as TomlParser from "../src/text/parse/toml/parser";
 
@@ -40,12 +40,12 @@ export function tomlCorpora(documents: { valid: unknown[]; invalid: unknown[] })
 /** One task per stage and corpus, on the package build at `dist`. */
 export function textTasks(dist: string, corpora: Record<string, string[]>): Task[] {
   const text = require(path.join(dist, "text/validate-text.js")) as typeof Text;
-  const check = require(path.join(dist, "text/document-check.js")) as typeof Check;
+  const reader = require(path.join(dist, "text/read-document.js")) as typeof ReadDocument;
   const parser = require(path.join(dist, "text/parse/toml/parser.js")) as typeof TomlParser;
   const stages: Record<TextStage, (input: string) => object | string> = {
     "smol-toml parse": (input) => smolParse(input),
     "package parse": (input) => parser.parseTomlProgram(input),
-    "package parse + tree + positions": (input) => check.parseConfigText(input, "toml"),
+    "package parse + tree + positions": (input) => reader.readDocument(input, "toml"),
     validateConfigText: (input) => {
       const result = text.validateConfigText(input, "toml");
       return result.valid ? result.value : result.errors[0].message;

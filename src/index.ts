@@ -2,7 +2,8 @@ import type * as Text from "./text/validate-text";
 
 export * from "./validate";
 export * from "./types";
-export type { CheckOptions, ConfigFormat } from "./text/document-check";
+export type { CheckOptions } from "./text/document-check";
+export type { ConfigFormat } from "./text/read-document";
 
 /**
  * `validateConfigText`, with the TOML, JSON and YAML parsers loaded on its first call: a

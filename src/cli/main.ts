@@ -7,7 +7,7 @@ import { SCHEMA_FILES, STRUCT_TARGETS, type StructTarget } from "../validate/tar
 import { defaults, packageVersion, schemaText } from "./package-data";
 import { PROGRAM_HELP, VALIDATE_HELP } from "./help";
 import { writeText } from "./text-report";
-import type { ConfigFormat } from "../text/document-check";
+import type { ConfigFormat } from "../text/read-document";
 
 const NAME = "burn-dragon-schema";
 const SYNTAXES: ConfigFormat[] = ["toml", "json", "yaml"];

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { copyTable, hasOwn, isTable } from "../util/tables";
-import type { ConfigFormat } from "../text/document-check";
+import type { ConfigFormat } from "../text/read-document";
 import type { ConfigDocument } from "../text/document";
 import { childPointer, isWithin } from "../util/pointer";
 import type { Position } from "../text/parse/position";

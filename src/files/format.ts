@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import type { ConfigFormat } from "../text/document-check";
+import type { ConfigFormat } from "../text/read-document";
 import { FileProblem } from "./file-problem";
 
 const BY_EXTENSION: Record<string, ConfigFormat> = { ".toml": "toml", ".json": "json", ".yaml": "yaml", ".yml": "yaml" };

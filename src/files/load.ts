@@ -1,4 +1,4 @@
-import { parseConfigText, type ConfigFormat } from "../text/document-check";
+import { readDocument, type ConfigFormat } from "../text/read-document";
 import type { ConfigDocument } from "../text/document";
 import { readFailure } from "../text/read-failure";
 import { FileProblem } from "./file-problem";
@@ -25,7 +25,7 @@ export function loadStdin(syntax: ConfigFormat): ConfigDocument {
 function documentOf(text: string, format: ConfigFormat, shown: string): ConfigDocument {
   let document: ConfigDocument;
   try {
-    document = parseConfigText(text, format);
+    document = readDocument(text, format);
   } catch (error) {
     const { issue, at } = readFailure(error, format);
     throw new FileProblem(shown, issue.message, at);

@@ -3,16 +3,9 @@ import { valueAt } from "../util/pointer";
 import type { Deserialized, ValidationIssue } from "../validate/result";
 import type { BurnDragonConfig } from "../types";
 import { validateBurnDragonConfig } from "../validate/validators";
-import { toDocument, type ConfigDocument } from "./document";
-import { parseJson } from "./parse/json";
+import type { ConfigDocument } from "./document";
 import { positionFor, type Located } from "./located";
-import { LineIndex, type Position } from "./parse/position";
-import { parseToml } from "./parse/toml";
 import { unknownKeys } from "./unknown-keys";
-import { parseYaml } from "./parse/yaml";
-
-export const CONFIG_FORMATS = ["toml", "json", "yaml"] as const;
-export type ConfigFormat = (typeof CONFIG_FORMATS)[number];
 
 export interface CheckOptions {
   /** Unknown keys in `quant`, `rho` and `saved_activations` are errors, not warnings. */
@@ -25,37 +18,6 @@ export interface DocumentCheck {
   value?: Deserialized<BurnDragonConfig>;
   errors: Located[];
   warnings: Located[];
-}
-
-/**
- * A config text as a document. Throws `ConfigSyntaxError` when the text is not well-formed.
- * The TOML reader marks floats itself; JSON and YAML numbers are looked at where they stand.
- */
-export function parseConfigText(text: string, format: ConfigFormat): ConfigDocument {
-  switch (format) {
-    case "toml":
-      return toDocument(parseToml(text));
-    case "json":
-      return toDocument(parseJson(text), { writtenAsFloat: floatLiterals(text) });
-    case "yaml":
-      return toDocument(parseYaml(text), { rejectAllDuplicates: true, writtenAsFloat: floatLiterals(text) });
-  }
-}
-
-/**
- * The start of a whole number written as a float in JSON or YAML: decimal digits followed by
- * a point or an exponent (`1.0`, `1e3`, `-0.0`), not hexadecimal or octal.
- */
-const FLOAT_LITERAL = /^[+-]?(?!0[xob])[0-9][0-9_]*[.eE]/;
-
-/** Whether the number at a position of `text` is written as a float. */
-function floatLiterals(text: string): (at: Position) => boolean {
-  let lines: LineIndex | undefined;
-  return (at) => {
-    lines ??= new LineIndex(text);
-    const offset = lines.offsetOf(at);
-    return FLOAT_LITERAL.test(text.slice(offset, offset + 64));
-  };
 }
 
 /** Rust's verdict on a parsed document (serde's duplicate fields first), then the unknown keys. */

@@ -1,5 +1,6 @@
 export { validateConfigText } from "./validate-text";
-export { checkDocument, parseConfigText, type CheckOptions, type ConfigFormat, type DocumentCheck } from "./document-check";
+export { CONFIG_FORMATS, readDocument, type ConfigFormat } from "./read-document";
+export { checkDocument, type CheckOptions, type DocumentCheck } from "./document-check";
 export type { ConfigDocument } from "./document";
 export type { Located } from "./located";
 export type { Position } from "./parse/position";

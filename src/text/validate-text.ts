@@ -1,7 +1,8 @@
 import { argumentIssue, describeArgument, readOptions } from "../validate/arguments";
 import { rejected, type ValidationIssue, type ValidationResult } from "../validate/result";
 import type { BurnDragonConfig } from "../types";
-import { checkDocument, CONFIG_FORMATS, parseConfigText, type CheckOptions, type ConfigFormat } from "./document-check";
+import { checkDocument, type CheckOptions } from "./document-check";
+import { CONFIG_FORMATS, readDocument, type ConfigFormat } from "./read-document";
 import { withPosition } from "./located";
 import { readFailure } from "./read-failure";
 import { MAX_CONFIG_BYTES, tooBig } from "./size-limit";
@@ -25,7 +26,7 @@ export function validateConfigText(
   const size = Buffer.byteLength(text);
   if (size > MAX_CONFIG_BYTES) return refused({ stage: "deserialize", path: "", message: `the text cannot be checked: ${tooBig(size)}` });
   try {
-    const check = checkDocument(parseConfigText(text, format), read.flags);
+    const check = checkDocument(readDocument(text, format), read.flags);
     if (check.valid && check.value) return { valid: true, value: check.value };
     return rejected(check.errors.map(withPosition));
   } catch (error) {

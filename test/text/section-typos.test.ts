@@ -1,6 +1,6 @@
 import { stringify } from "yaml";
 import { validateConfigText, type ConfigFormat } from "../../dist";
-import { parseConfigText } from "../../dist/text";
+import { readDocument } from "../../dist/text";
 import { checkDocument } from "../../dist/text/document-check";
 import { where } from "./where";
 
@@ -48,7 +48,7 @@ describe.each(FORMATS)("%s: a section name one typo away", (format) => {
 
     // Rust reads the config without the section: valid, as before.
     expect(validateConfigText(text, format).valid).toBe(true);
-    const lenient = checkDocument(parseConfigText(text, format));
+    const lenient = checkDocument(readDocument(text, format));
     expect(lenient.errors).toEqual([]);
     expect(lenient.warnings.map(({ issue }) => issue.message)).toEqual([message]);
 
@@ -74,7 +74,7 @@ const UNRELATED: string[][] = [
 describe.each(FORMATS)("%s: other keys of the open tables", (format) => {
   test.each(UNRELATED.map((keys) => [keys]))("%j stays silent, strict or not", (keys) => {
     const text = render(keys, format);
-    expect(checkDocument(parseConfigText(text, format), { strict: true })).toMatchObject({ valid: true, errors: [], warnings: [] });
-    expect(checkDocument(parseConfigText(text, format)).warnings).toEqual([]);
+    expect(checkDocument(readDocument(text, format), { strict: true })).toMatchObject({ valid: true, errors: [], warnings: [] });
+    expect(checkDocument(readDocument(text, format)).warnings).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { stringify } from "yaml";
 import { validateConfigText } from "../../dist";
-import { parseConfigText } from "../../dist/text";
+import { readDocument } from "../../dist/text";
 import { promised, verdictOf } from "../support/targets";
 import { readVectors, type TextVector } from "../support/vectors";
 import { where } from "./where";
@@ -11,7 +11,7 @@ import { where } from "./where";
  */
 function tomlValue(text: string): unknown {
   try {
-    const document = parseConfigText(text, "toml");
+    const document = readDocument(text, "toml");
     return document.duplicates.length === 0 ? document.value : undefined;
   } catch {
     return undefined;
