@@ -5,7 +5,7 @@ import { validatorModule } from "./compile/validator-module";
 import { explainerModule } from "./compile/explainer";
 import { SCHEMA_FILES } from "../src/validate/targets";
 import { readPublishedSchemas } from "./schema/schema-files";
-import { documentShape } from "./compile/shape";
+import { documentShape } from "./compile/document-shape";
 import { structTargets } from "../src/validate/shape";
 
 /**

@@ -4,7 +4,7 @@ import { FileProblem } from "../files/file-problem";
 import { loadStdin, STDIN } from "../files/load";
 import { checkDocument, type CheckOptions } from "../text/document-check";
 import type { ConfigFormat } from "../text/read-document";
-import type { ConfigDocument } from "../text/document";
+import type { ConfigDocument } from "../text/config-document";
 import type { Located } from "../text/located";
 import { childPointer } from "../util/pointer";
 

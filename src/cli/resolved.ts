@@ -1,6 +1,6 @@
 import { fieldName } from "../validate/serde-words";
 import { isTable } from "../util/tables";
-import type { ConfigDocument } from "../text/document";
+import type { ConfigDocument } from "../text/config-document";
 import { positionFor } from "../text/located";
 import { childPointer } from "../util/pointer";
 

@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { copyTable, hasOwn, isTable } from "../util/tables";
 import type { ConfigFormat } from "../text/read-document";
-import type { ConfigDocument } from "../text/document";
+import type { ConfigDocument } from "../text/config-document";
 import { childPointer, isWithin } from "../util/pointer";
 import type { Position } from "../text/parse/position";
 import { FileProblem } from "./file-problem";

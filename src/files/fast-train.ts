@@ -1,5 +1,5 @@
 import { hasOwn, isTable } from "../util/tables";
-import type { ConfigDocument } from "../text/document";
+import type { ConfigDocument } from "../text/config-document";
 import { positionFor, type Located } from "../text/located";
 import { childPointer } from "../util/pointer";
 

@@ -1,5 +1,5 @@
 import { readDocument, type ConfigFormat } from "../text/read-document";
-import type { ConfigDocument } from "../text/document";
+import type { ConfigDocument } from "../text/config-document";
 import { readFailure } from "../text/read-failure";
 import { FileProblem } from "./file-problem";
 import { formatOf } from "./format";

@@ -1,5 +1,5 @@
 import { copyTable, hasOwn, isTable, setOwn } from "../util/tables";
-import type { ConfigDocument } from "../text/document";
+import type { ConfigDocument } from "../text/config-document";
 import { childPointer, parentPointer } from "../util/pointer";
 
 /**

@@ -3,7 +3,7 @@ import { valueAt } from "../util/pointer";
 import type { Deserialized, ValidationIssue } from "../validate/result";
 import type { BurnDragonConfig } from "../types";
 import { validateBurnDragonConfig } from "../validate/validators";
-import type { ConfigDocument } from "./document";
+import type { ConfigDocument } from "./config-document";
 import { positionFor, type Located } from "./located";
 import { unknownKeys } from "./unknown-keys";
 

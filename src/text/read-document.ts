@@ -1,4 +1,4 @@
-import { toDocument, type ConfigDocument } from "./document";
+import { toDocument, type ConfigDocument } from "./config-document";
 import { parseJson } from "./parse/json";
 import { LineIndex, type Position } from "./parse/position";
 import { parseToml } from "./parse/toml";

@@ -1,5 +1,5 @@
 import { parseTomlProgram } from "./parser";
-import { tomlTree } from "./tree";
+import { tomlTree } from "./tree-builder";
 import type { TreeNode } from "../tree";
 
 /**
