@@ -1,8 +1,6 @@
-import type { Condition, ListTest, ValueTest } from "../../src/types";
-import type { AnyRule } from "./rules";
+import type { Condition, ValueTest } from "../../src/types";
+import type { AnyRule, AnyTest } from "./rules";
 import type { JsonSchema } from "./json-schema";
-
-type AnyTest = ValueTest<unknown> | ListTest<unknown> | Condition<unknown>;
 
 /** One scalar test of a rule's condition, at its dotted field path. */
 export interface FieldClause {

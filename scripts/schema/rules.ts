@@ -11,7 +11,8 @@ export function ruleSchema(rule: AnyRule, struct: JsonSchema): JsonSchema {
   return { if: violation, then: failAt(rule.at, rule.message, violation) };
 }
 
-type AnyTest = ValueTest<unknown> | ListTest<unknown> | Condition<unknown>;
+/** A test of any field as the build reads it: a value, a list, or a nested struct's condition. */
+export type AnyTest = ValueTest<unknown> | ListTest<unknown> | Condition<unknown>;
 
 /** A rule of any struct, as the build reads it: each declaration is checked against its own type where it is written. */
 export interface AnyRule {
