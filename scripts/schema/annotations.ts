@@ -2,6 +2,7 @@ import { quantizationVariants } from "../../src/types/quant/variants";
 import { rhoVariants } from "../../src/types/rho/variants";
 import { NULL_VARIANT_DOC } from "../../src/types/variants";
 import type { JsonSchema } from "./json-schema";
+import { mapSubschemas } from "./subschemas";
 
 const VARIANT_DOCS: Record<string, Record<string, string>> = { ...quantizationVariants, ...rhoVariants };
 
@@ -33,24 +34,11 @@ export function enumAnnotations(docs: readonly string[]): JsonSchema {
 /** `markdownDescription` beside every `description`, for VS Code to render the backticks. */
 export function withMarkdownDescriptions(schema: JsonSchema): JsonSchema {
   const out: JsonSchema = {};
-  for (const [key, value] of Object.entries(schema)) {
-    out[key] = mapSubschemas(key, value);
+  for (const [key, value] of Object.entries(mapSubschemas(schema, withMarkdownDescriptions))) {
+    out[key] = value;
     if (key === "description") out.markdownDescription = value;
   }
   return out;
-}
-
-const SCHEMA_MAPS = new Set(["properties", "definitions"]);
-const SCHEMA_VALUES = new Set(["items", "contains", "not", "if", "then", "else"]);
-
-function mapSubschemas(key: string, value: unknown): unknown {
-  if (SCHEMA_VALUES.has(key)) return withMarkdownDescriptions(value as JsonSchema);
-  if (key === "allOf" || key === "anyOf") return (value as JsonSchema[]).map(withMarkdownDescriptions);
-  if (SCHEMA_MAPS.has(key)) {
-    const map = value as Record<string, JsonSchema>;
-    return Object.fromEntries(Object.entries(map).map(([name, sub]) => [name, withMarkdownDescriptions(sub)]));
-  }
-  return value;
 }
 
 /** Appends each value's notes (see `variantNotes`) to its description, at each dotted field path. */
