@@ -3,6 +3,7 @@ import ajvErrors from "ajv-errors";
 import addFormats from "ajv-formats";
 import type { JsonSchema } from "../schema/json-schema";
 import { compiledRuleFailure } from "../schema/rules";
+import { mapSubschemas } from "../schema/subschemas";
 
 /** Editor-facing annotations that carry no validation meaning. */
 export const ANNOTATION_KEYWORDS = ["enumDescriptions", "markdownEnumDescriptions", "markdownDescription", "x-taplo"];
@@ -36,9 +37,6 @@ export function createAjv(kind: ValidatorKind): Ajv {
 
 /** Keywords that only describe: the verdict and the errors are the same without them. */
 const DESCRIPTIVE = new Set(["title", "description", "default", "examples", "$comment", ...ANNOTATION_KEYWORDS]);
-const SUBSCHEMA_MAPS = new Set(["properties", "definitions"]);
-const SUBSCHEMA_LISTS = new Set(["allOf", "anyOf", "oneOf"]);
-const VALUES = new Set(["const", "enum"]);
 
 /**
  * The schema as the validators are compiled from it: descriptive keywords removed (and
@@ -47,20 +45,11 @@ const VALUES = new Set(["const", "enum"]);
  * schema in the standalone code; without them the modules are a fraction of the size and
  * load faster.
  */
-export function compilable<T>(schema: T, kind: ValidatorKind): T {
-  if (schema === null || typeof schema !== "object" || Array.isArray(schema)) return schema;
-  const failure = compiledRuleFailure(schema as JsonSchema);
-  if (failure) return compilable(failure as T, kind);
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(schema)) {
-    if (DESCRIPTIVE.has(key) || (key === "errorMessage" && kind !== "explain")) continue;
-    if (VALUES.has(key)) out[key] = value;
-    else if (SUBSCHEMA_MAPS.has(key)) {
-      out[key] = Object.fromEntries(Object.entries(value as object).map(([name, sub]) => [name, compilable(sub, kind)]));
-    } else if (SUBSCHEMA_LISTS.has(key)) out[key] = (value as unknown[]).map((sub) => compilable(sub, kind));
-    else out[key] = compilable(value, kind);
-  }
-  return out as T;
+export function compilable(schema: JsonSchema, kind: ValidatorKind): JsonSchema {
+  const failure = compiledRuleFailure(schema);
+  if (failure) return compilable(failure, kind);
+  const kept = Object.entries(schema).filter(([key]) => !DESCRIPTIVE.has(key) && (key !== "errorMessage" || kind === "explain"));
+  return mapSubschemas(Object.fromEntries(kept), (sub) => compilable(sub, kind));
 }
 
 /** An empty error object pushed only to be counted, as Ajv emits inside `if` and `not`. */
