@@ -1,4 +1,5 @@
 import type { JsonSchema } from "../schema/json-schema";
+import { mapSubschemas } from "../schema/subschemas";
 
 /**
  * The schema of the `first` validators: the same verdict as the published one, with its
@@ -20,22 +21,14 @@ export function firstErrorSchema(schema: JsonSchema): JsonSchema {
 
 function inline(schema: JsonSchema, definitions: Record<string, JsonSchema>): JsonSchema {
   if (schema.$ref) return inline(definitions[schema.$ref.replace("#/definitions/", "")], definitions);
-  const out: JsonSchema = {};
-  for (const [key, value] of Object.entries(schema)) {
-    if (key === "definitions" || key === "$id" || key === "$schema") continue;
-    out[key] = mapSubschemas(key, value, (sub) => inline(sub, definitions));
-  }
-  return out;
+  const { definitions: _definitions, $id: _id, $schema: _schema, ...own } = schema;
+  return mapSubschemas(own, (sub) => inline(sub, definitions));
 }
 
 function shapeOnly(schema: JsonSchema): JsonSchema {
-  const { allOf: _rules, ...rest } = schema;
-  const out: JsonSchema = {};
-  for (const [key, value] of Object.entries(rest)) {
-    if (key === "type" && rest.enum) continue;
-    out[key] = mapSubschemas(key, value, shapeOnly);
-  }
-  return out;
+  const { allOf: _rules, ...shape } = schema;
+  if (shape.enum) delete shape.type;
+  return mapSubschemas(shape, shapeOnly);
 }
 
 /** The rules of a schema and of the structs below it, reached through `properties` only. */
@@ -48,13 +41,4 @@ function rulesOnly(schema: JsonSchema): JsonSchema | undefined {
   const nested = Object.keys(properties).length > 0;
   if (!schema.allOf && !nested) return undefined;
   return { type: "object", ...(schema.allOf ? { allOf: schema.allOf } : {}), ...(nested ? { properties } : {}) };
-}
-
-function mapSubschemas(key: string, value: unknown, map: (schema: JsonSchema) => JsonSchema): unknown {
-  if (key === "properties") {
-    return Object.fromEntries(Object.entries(value as Record<string, JsonSchema>).map(([name, sub]) => [name, map(sub)]));
-  }
-  if (["allOf", "anyOf", "oneOf"].includes(key)) return (value as JsonSchema[]).map(map);
-  if (["items", "contains", "not", "if", "then", "else"].includes(key)) return map(value as JsonSchema);
-  return value;
 }
