@@ -1,6 +1,7 @@
 import type { ValidatorKind } from "../../scripts/compile/ajv";
 import { validatorModule } from "../../scripts/compile/validator-module";
 import type { JsonSchema } from "../../scripts/schema/json-schema";
+import { mapSubschemas } from "../../scripts/schema/subschemas";
 import { SCHEMA_FILES } from "../../src/validate/targets";
 import { readPublishedSchemas } from "../../scripts/schema/schema-files";
 
@@ -10,23 +11,10 @@ import { readPublishedSchemas } from "../../scripts/schema/schema-files";
  * byte the module compiled from the same file stripped of that metadata.
  */
 const METADATA = new Set(["title", "description", "markdownDescription", "enumDescriptions", "markdownEnumDescriptions", "x-taplo"]);
-const SUBSCHEMA_MAPS = new Set(["properties", "definitions"]);
 
 function stripMetadata(schema: JsonSchema): JsonSchema {
-  const out: JsonSchema = {};
-  for (const [key, value] of Object.entries(schema)) {
-    if (METADATA.has(key)) continue;
-    if (SUBSCHEMA_MAPS.has(key)) {
-      out[key] = Object.fromEntries(Object.entries(value as Record<string, JsonSchema>).map(([k, v]) => [k, stripMetadata(v)]));
-    } else if (Array.isArray(value) && (key === "allOf" || key === "anyOf")) {
-      out[key] = value.map(stripMetadata);
-    } else if (value && typeof value === "object" && !Array.isArray(value) && key !== "default" && key !== "const") {
-      out[key] = stripMetadata(value as JsonSchema);
-    } else {
-      out[key] = value;
-    }
-  }
-  return out;
+  const kept = Object.entries(schema).filter(([key]) => !METADATA.has(key));
+  return mapSubschemas(Object.fromEntries(kept), stripMetadata);
 }
 
 const schemas = readPublishedSchemas();
