@@ -14,7 +14,7 @@ export const ANNOTATION_KEYWORDS = ["enumDescriptions", "markdownEnumDescription
  * - `explain` collects every failure and applies ajv-errors' `errorMessage`: run only on
  *   input `check` rejected, to find the error Rust reports;
  * - `first` stops at the first failure of a schema reordered to fail first where Rust does
- *   (see first-error.ts): run only on rejected input whose caller wants Rust's error alone.
+ *   (see first-error-schema.ts): run only on rejected input whose caller wants Rust's error alone.
  */
 export type ValidatorKind = "check" | "explain" | "first";
 
