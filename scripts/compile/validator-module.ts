@@ -2,6 +2,7 @@ import standaloneCode from "ajv/dist/standalone";
 import { compilable, createAjv, withoutPlaceholderErrors, type ValidatorKind } from "./ajv";
 import { firstErrorSchema } from "./first-error-schema";
 import type { JsonSchema } from "../schema/json-schema";
+import { mapSubschemas } from "../schema/subschemas";
 
 /** The standalone module of one validator kind for one published schema, as shipped in dist/generated. */
 export function validatorModule(kind: ValidatorKind, published: JsonSchema): string {
@@ -29,11 +30,13 @@ function ruleMessagesOf(schema: JsonSchema, at: string, into: Record<string, str
   return into;
 }
 
+/** The message a rule's failure carries, wherever in its `then` it fails (each place carries the same). */
 function messageIn(schema: JsonSchema): string | undefined {
   if (typeof schema.errorMessage === "string") return schema.errorMessage;
-  for (const sub of [schema.then, schema.else, ...Object.values(schema.properties ?? {})]) {
-    const message = sub && messageIn(sub);
-    if (message !== undefined) return message;
-  }
-  return undefined;
+  let found: string | undefined;
+  mapSubschemas(schema, (sub) => {
+    found ??= messageIn(sub);
+    return sub;
+  });
+  return found;
 }
