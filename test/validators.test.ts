@@ -30,7 +30,7 @@ const structShapes = Object.fromEntries(structTargets(documentShape).map(({ name
 const schemas = readPublishedSchemas();
 const plainCheck = {} as Record<Target, (data: unknown) => boolean>;
 for (const [target, file] of Object.entries(SCHEMA_FILES) as [Target, keyof typeof schemas][]) {
-  plainCheck[target] = createAjv("check").compile(schemas[file]);
+  plainCheck[target] = createAjv("verdict").compile(schemas[file]);
 }
 
 /** The cases where `agree` fails, as readable lines (the first few are enough to debug). */

@@ -9,14 +9,15 @@ import { mapSubschemas } from "../schema/subschemas";
 export const ANNOTATION_KEYWORDS = ["enumDescriptions", "markdownEnumDescriptions", "markdownDescription", "x-taplo"];
 
 /**
- * The two compilers behind the shipped validators:
- * - `check` stops at the first failure and only answers valid or not: the hot path;
- * - `explain` collects every failure and applies ajv-errors' `errorMessage`: run only on
- *   input `check` rejected, to find the error Rust reports;
+ * How Ajv compiles a schema, by what the validator is for:
+ * - `verdict` stops at the first failure and only answers valid or not (the shipped verdict is
+ *   written by explainer.ts; Ajv's is the reference it is tested against);
+ * - `explain` collects every failure and applies ajv-errors' `errorMessage` (likewise the
+ *   reference for the shipped explainer);
  * - `first` stops at the first failure of a schema reordered to fail first where Rust does
- *   (see first-error-schema.ts): run only on rejected input whose caller wants Rust's error alone.
+ *   (see first-error-schema.ts): shipped, for a caller that wants Rust's error alone.
  */
-export type ValidatorKind = "check" | "explain" | "first";
+export type ValidatorKind = "verdict" | "explain" | "first";
 
 export function createAjv(kind: ValidatorKind): Ajv {
   const explain = kind === "explain";
@@ -56,17 +57,17 @@ export function compilable(schema: JsonSchema, kind: ValidatorKind): JsonSchema 
 const PLACEHOLDER = /const (err\d+) = \{\};if\(vErrors === null\)\{vErrors = \[\1\];\}else \{vErrors\.push\(\1\);\}errors\+\+;/g;
 
 /**
- * The `check` code without Ajv's placeholder errors. Where a failure inside an `if` (or
- * `not`) only decides a branch, Ajv pushes an empty object onto the error list, counts it,
- * and truncates the list again: on valid input that is two allocations per rule, most of
- * the validator's time. The count alone decides every branch and the verdict; `check`
- * returns as soon as a real error is found and its error list is never read, so only the
- * count is kept. Not for `explain`, which collects real errors beside the placeholders and
- * truncates its list by the count.
+ * The code of a validator that stops at its first failure (`verdict`, `first`) without Ajv's
+ * placeholder errors. Where a failure inside an `if` (or `not`) only decides a branch, Ajv
+ * pushes an empty object onto the error list, counts it, and truncates the list again: on
+ * valid input that is two allocations per rule, most of the validator's time. The count alone
+ * decides every branch and the verdict; such a validator returns as soon as a real error is
+ * found, so only the count is kept. Not for `explain`, which collects real errors beside the
+ * placeholders and truncates its list by the count.
  */
 export function withoutPlaceholderErrors(code: string): string {
   const out = code.replace(PLACEHOLDER, "errors++;");
   if (out === code) throw new Error("no Ajv placeholder errors found: has Ajv's code generation changed?");
-  if (/= \{\};/.test(out)) throw new Error("an empty error object is left in the check code");
+  if (/= \{\};/.test(out)) throw new Error("an empty error object is left in the code");
   return out;
 }

@@ -11,7 +11,7 @@ export function validatorModule(kind: ValidatorKind, published: JsonSchema): str
   ajv.addSchema(kind === "first" ? firstErrorSchema(schema) : schema);
   const code = standaloneCode(ajv, { validate: published.$id as string });
   if (kind === "explain") return code;
-  if (kind === "check") return withoutPlaceholderErrors(code);
+  if (kind === "verdict") return withoutPlaceholderErrors(code);
   const messages = ruleMessagesOf(firstErrorSchema(compilable(published, "explain")), "#");
   return `${withoutPlaceholderErrors(code)}\nexports.ruleMessages = ${JSON.stringify(messages)};\n`;
 }

@@ -18,7 +18,7 @@ function stripMetadata(schema: JsonSchema): JsonSchema {
 }
 
 const schemas = readPublishedSchemas();
-const cases = (["check", "explain", "first"] as ValidatorKind[]).flatMap((kind) =>
+const cases = (["verdict", "explain", "first"] as ValidatorKind[]).flatMap((kind) =>
   Object.entries(SCHEMA_FILES).map(([target, file]) => [kind, target, schemas[file]] as const),
 );
 
