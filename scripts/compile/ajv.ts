@@ -6,7 +6,7 @@ import { compiledRuleFailure } from "../schema/rules";
 import { mapSubschemas } from "../schema/subschemas";
 
 /** Editor-facing annotations that carry no validation meaning. */
-export const ANNOTATION_KEYWORDS = ["enumDescriptions", "markdownEnumDescriptions", "markdownDescription", "x-taplo"];
+const ANNOTATION_KEYWORDS = ["enumDescriptions", "markdownEnumDescriptions", "markdownDescription", "x-taplo"];
 
 /**
  * How Ajv compiles a schema, by what the validator is for:

@@ -3,13 +3,13 @@ import type { AnyRule, AnyTest } from "./rules";
 import type { JsonSchema } from "./json-schema";
 
 /** One scalar test of a rule's condition, at its dotted field path. */
-export interface FieldClause {
+interface FieldClause {
   path: string[];
   test: AnyTest;
 }
 
 /** The tests of a condition, nested structs flattened to dotted paths, in declaration order. */
-export function clausesOf(condition: Condition<unknown>, prefix: string[] = []): FieldClause[] {
+function clausesOf(condition: Condition<unknown>, prefix: string[] = []): FieldClause[] {
   return Object.entries(condition as Record<string, AnyTest>).flatMap(([name, test]) => {
     const path = [...prefix, name];
     const scalar = "in" in test || "notIn" in test || "isEmpty" in test || "some" in test;
@@ -25,7 +25,7 @@ function anyOf(values: readonly unknown[]): string {
 }
 
 /** A clause in words, e.g. "`enable` is `true`". */
-export function clauseText({ path, test }: FieldClause): string {
+function clauseText({ path, test }: FieldClause): string {
   const field = `\`${path.join(".")}\``;
   const t = test as AnyTest;
   if ("in" in t) return `${field} is ${anyOf(t.in as unknown[])}`;
@@ -46,7 +46,7 @@ export function conditionText(condition: Condition<unknown>): string {
 }
 
 /** The field schema at a dotted path of a struct schema. */
-export function fieldAt(struct: JsonSchema, path: readonly string[]): JsonSchema {
+function fieldAt(struct: JsonSchema, path: readonly string[]): JsonSchema {
   let field: JsonSchema | undefined = struct;
   for (const name of path) field = field?.properties?.[name];
   if (!field) throw new Error(`no field ${path.join(".")}`);

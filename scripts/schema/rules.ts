@@ -115,7 +115,7 @@ export function compiledRuleFailure(schema: JsonSchema): JsonSchema | undefined 
  * requires (see `ruleFailure`).
  * Where the violation already requires the field, the presence test is left out.
  */
-export function failAt(at: readonly string[], message: string, violation: JsonSchema): JsonSchema {
+function failAt(at: readonly string[], message: string, violation: JsonSchema): JsonSchema {
   const fail = ruleFailure(message);
   if (at.length === 0) return fail;
   const [name, ...rest] = at;
