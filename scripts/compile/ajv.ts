@@ -2,7 +2,7 @@ import Ajv from "ajv";
 import ajvErrors from "ajv-errors";
 import addFormats from "ajv-formats";
 import type { JsonSchema } from "../schema/json-schema";
-import { compiledRuleFailure } from "../schema/rules";
+import { compiledRuleFailure } from "../schema/rule-schema";
 import { mapSubschemas } from "../schema/subschemas";
 
 /** Editor-facing annotations that carry no validation meaning. */

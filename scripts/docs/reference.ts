@@ -2,7 +2,7 @@ import { rulesOf, structDocuments, type StructDocument } from "../schema/documen
 import { DOCUMENT_TYPE } from "../schema/from-types";
 import type { JsonSchema } from "../schema/json-schema";
 import { conditionText } from "../schema/rule-text";
-import type { AnyRule } from "../schema/rules";
+import type { AnyRule } from "../schema/rule-schema";
 
 /**
  * `docs/reference.md`: every field of `[model.quant]` and `[model.rho]` with its type,

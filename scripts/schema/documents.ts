@@ -4,7 +4,7 @@ import { DOCUMENT_TYPE, typesDocument, type DocumentStruct, type TypesDocument }
 import { withMarkdownDescriptions, withVariantNotes } from "./annotations";
 import type { JsonSchema } from "./json-schema";
 import { variantNotes } from "./rule-text";
-import { ruleSchema, type AnyRule } from "./rules";
+import { ruleSchema, type AnyRule } from "./rule-schema";
 
 const DRAFT_07 = "http://json-schema.org/draft-07/schema#";
 

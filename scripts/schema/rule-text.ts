@@ -1,5 +1,5 @@
 import type { Condition, ValueTest } from "../../src/types";
-import type { AnyRule, AnyTest } from "./rules";
+import type { AnyRule, AnyTest } from "./rule-schema";
 import type { JsonSchema } from "./json-schema";
 
 /** One scalar test of a rule's condition, at its dotted field path. */

@@ -1,4 +1,4 @@
-import { ruleFailure } from "../../scripts/schema/rules";
+import { ruleFailure } from "../../scripts/schema/rule-schema";
 import { schemaFiles } from "../../scripts/schema/schema-files";
 
 const config = JSON.parse(schemaFiles()["burn-dragon-config.schema.json"]);
