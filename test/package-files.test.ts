@@ -30,7 +30,7 @@ function compiledSources(dir = "src"): string[] {
 const GENERATED = [
   ...["explain", "first"].flatMap((kind) => ["quant", "rho", "config"].map((target) => `dist/generated/${kind}-${target}.js`)),
   "dist/generated/build.js",
-  "dist/generated/shapes.json",
+  "dist/generated/document-shape.json",
 ];
 
 const ALLOWED = new Set([
