@@ -2,12 +2,12 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { HOSTILE_FILES } from "../test/hostile/files";
+import { HOSTILE_FILES } from "../test/support/hostile-files";
 import { ROOT } from "./paths";
 import { ratio, table, verdict } from "./report";
 
 /**
- * The hostile files of test/hostile/files.ts through the command line, each in a fresh
+ * The hostile files of test/support/hostile-files.ts through the command line, each in a fresh
  * process with the tests' 256 MB heap, beside a small valid config (what starting the
  * command costs): wall time and the process's peak resident memory.
  */

@@ -2,7 +2,7 @@ import * as path from "node:path";
 import { validateConfigText, type ConfigFormat } from "../dist";
 import { loadConfig } from "../dist/files/extends";
 import { checkDocument } from "../dist/text/document-check";
-import { tempDir } from "./files/temp-dir";
+import { tempDir } from "./support/temp-dir";
 import { askOracle, oracleUnavailable, type OracleTarget } from "./support/oracle";
 
 /**

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { validateBurnDragonConfig } from "../../dist";
-import { cli, lines, PROJECT, STACK_TRACE } from "./run";
+import { cli, lines, PROJECT, STACK_TRACE } from "../support/cli";
 
 const schemaFile = (name: string) => fs.readFileSync(path.join(PROJECT, "schema", name), "utf8");
 

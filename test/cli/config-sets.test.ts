@@ -1,9 +1,9 @@
 import * as path from "node:path";
 import { validateConfigText } from "../../dist";
 import { FAST_TRAIN_REMOVED } from "../../dist/files/fast-train";
-import { tempDir } from "../files/temp-dir";
-import { where } from "../text/where";
-import { cli, lines, STACK_TRACE } from "./run";
+import { tempDir } from "../support/temp-dir";
+import { where } from "../support/where";
+import { cli, lines, STACK_TRACE } from "../support/cli";
 
 const BASE = '[model.quant]\nenable = true\nprotocol = "bitnet_b158"\n\n[model.rho]\nprecision = "fp32"\ncarry_across_tbptt = false\n';
 const RUN = '[model.rho]\ndetach_between_windows = false\n\n[training]\nsteps = 10\n';

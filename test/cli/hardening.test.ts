@@ -3,8 +3,8 @@ import * as path from "node:path";
 import { MAX_EXTENDS_DEPTH } from "../../dist/files/extends";
 import { MAX_NESTING_DEPTH } from "../../dist/text/parse/nesting-limit";
 import { MAX_CONFIG_BYTES } from "../../dist/text/size-limit";
-import { tempDir } from "../files/temp-dir";
-import { cli, lines, STACK_TRACE } from "./run";
+import { tempDir } from "../support/temp-dir";
+import { cli, lines, STACK_TRACE } from "../support/cli";
 
 /**
  * Files that cannot be checked, run through the command line as a child process with a

@@ -3,8 +3,8 @@ import * as path from "node:path";
 import { EXIT } from "../../dist/cli/io";
 import { MAX_EXTENDS_DEPTH } from "../../dist/files/extends";
 import { MAX_CONFIG_BYTES } from "../../dist/text/size-limit";
-import { tempDir } from "../files/temp-dir";
-import { cli, cliWithInput } from "./run";
+import { tempDir } from "../support/temp-dir";
+import { cli, cliWithInput } from "../support/cli";
 
 const validateHelp = cli(["validate", "--help"]);
 const programHelp = cli(["--help"]);

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
-import { tempDir } from "../files/temp-dir";
-import { cli, cliCommand, lines, STACK_TRACE } from "./run";
+import { tempDir } from "../support/temp-dir";
+import { cli, cliCommand, lines, STACK_TRACE } from "../support/cli";
 
 /**
  * Where the output goes: a reader that stops early, a device that takes nothing, a terminal

@@ -1,5 +1,5 @@
-import { tempDir } from "../files/temp-dir";
-import { cli, cliWithInput, lines, STACK_TRACE } from "./run";
+import { tempDir } from "../support/temp-dir";
+import { cli, cliWithInput, lines, STACK_TRACE } from "../support/cli";
 
 const TEXTS = {
   toml: '[model.quant]\nenable = true\nprotocol = "none"\nenabel = true\n',

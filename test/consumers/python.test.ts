@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import * as path from "node:path";
 import { PYTHON, pythonUnavailable } from "../support/python";
 import { readVectors, type Expectation, type ObjectVector, type TextVector } from "../support/vectors";
-import { Agreement } from "./rust-verdicts";
+import { Agreement } from "../support/rust-verdicts";
 
 /**
  * python-jsonschema (Debian's python3-jsonschema, run by Debian's /usr/bin/python3, which has
@@ -35,7 +35,7 @@ if (unavailable) {
     let stderr = "";
 
     beforeAll(() => {
-      const script = path.join(__dirname, "python_verdicts.py");
+      const script = path.join(__dirname, "../support/python_verdicts.py");
       const run = spawnSync(PYTHON, ["-B", script, path.join(ROOT, "schema"), path.join(ROOT, "test/fixtures/vectors")], {
         encoding: "utf8",
         maxBuffer: 1 << 28,

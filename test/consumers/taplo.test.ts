@@ -4,7 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import { readVectors, type TextVector } from "../support/vectors";
-import { Agreement } from "./rust-verdicts";
+import { Agreement } from "../support/rust-verdicts";
 
 /**
  * taplo, the engine of Even Better TOML, as users run it: the `taplo` command of the published

@@ -12,7 +12,7 @@ import {
 import { findNodeAtLocation, parseTree } from "jsonc-parser";
 import { quantizationRules, rhoRules, trainerRules } from "../../src/types";
 import { quantizationVariants } from "../../src/types/quant/variants";
-import { Agreement, jsonDocumentCases, RULE_MESSAGES } from "./rust-verdicts";
+import { Agreement, jsonDocumentCases, RULE_MESSAGES } from "../support/rust-verdicts";
 
 /**
  * VS Code's JSON support (vscode-json-languageservice) with `schema/burn-dragon-config.schema.json`

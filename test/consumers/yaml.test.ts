@@ -27,7 +27,7 @@ import {
 import { stringify } from "yaml";
 import { quantizationVariants } from "../../src/types/quant/variants";
 import { readVectors, type Expectation, type ObjectVector, type TextVector } from "../support/vectors";
-import { Agreement } from "./rust-verdicts";
+import { Agreement } from "../support/rust-verdicts";
 
 /**
  * yaml-language-server (the server of the Red Hat YAML extension) as editors run it: the npm

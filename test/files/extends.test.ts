@@ -3,8 +3,8 @@ import * as path from "node:path";
 import { loadConfig, MAX_EXTENDS_DEPTH, MAX_MERGED_VALUES } from "../../dist/files/extends";
 import { FileProblem } from "../../dist/files/file-problem";
 import { checkDocument } from "../../dist/text";
-import { tempDir } from "./temp-dir";
-import { where } from "../text/where";
+import { tempDir } from "../support/temp-dir";
+import { where } from "../support/where";
 
 const resolveExtends = (file: string) => loadConfig([file]);
 

@@ -4,7 +4,7 @@ import { main } from "../../dist/cli/main";
 import { askOracle, oracleUnavailable, type OracleVerdict } from "../support/oracle";
 import { Random } from "../support/random-config";
 import { writeRandomTree } from "../support/random-tree";
-import { tempDir } from "./temp-dir";
+import { tempDir } from "../support/temp-dir";
 
 /**
  * Differential test of config files against the trainer's own loader (the oracle's

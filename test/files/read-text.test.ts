@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { FileProblem } from "../../dist/files/file-problem";
 import { readText } from "../../dist/files/read-text";
 import { MAX_CONFIG_BYTES } from "../../dist/text/size-limit";
-import { tempDir } from "./temp-dir";
+import { tempDir } from "../support/temp-dir";
 
 function problemOf(file: string): string {
   try {

@@ -1,9 +1,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { MAX_CONFIG_BYTES } from "../../dist/text/size-limit";
-import { cli, lines, STACK_TRACE } from "../cli/run";
-import { tempDir } from "../files/temp-dir";
-import { HOSTILE_FILES } from "./files";
+import { cli, lines, STACK_TRACE } from "../support/cli";
+import { tempDir } from "../support/temp-dir";
+import { HOSTILE_FILES } from "../support/hostile-files";
 
 /** Each hostile file through the command line, with a bounded heap: its exit status and its output, never a stack trace. */
 const dir = tempDir();

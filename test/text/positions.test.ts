@@ -1,5 +1,5 @@
 import { validateBurnDragonConfig, validateConfigText, type ValidationIssue, type ValidationResult } from "../../dist";
-import { where } from "./where";
+import { where } from "../support/where";
 
 function errorsOf(result: ValidationResult<unknown>): ValidationIssue[] {
   if (result.valid) throw new Error("expected the config to be rejected");

@@ -2,7 +2,7 @@ import { stringify } from "yaml";
 import { validateConfigText, type ConfigFormat } from "../../dist";
 import { readDocument } from "../../dist/text";
 import { checkDocument } from "../../dist/text/document-check";
-import { where } from "./where";
+import { where } from "../support/where";
 
 /**
  * A mistyped section name leaves the whole section unread, by Rust too: the one mistake

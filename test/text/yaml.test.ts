@@ -3,7 +3,7 @@ import { validateConfigText } from "../../dist";
 import { readDocument } from "../../dist/text";
 import { promised, verdictOf } from "../support/targets";
 import { readVectors, type TextVector } from "../support/vectors";
-import { where } from "./where";
+import { where } from "../support/where";
 
 /**
  * A TOML vector's plain value (read as the TOML tests read it), or undefined where YAML

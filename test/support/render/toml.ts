@@ -1,4 +1,4 @@
-import type { Random } from "../../support/random-config";
+import type { Random } from "../random-config";
 
 type Table = Record<string, unknown>;
 

@@ -1,8 +1,8 @@
 /**
  * Hostile config files, each under the size limit, as an attacker would write them (a
  * config in a pull request, an upload to a service that checks them). Each row is run
- * through the command line as a child process with a bounded heap (files.test.ts) and timed
- * by `npm run bench`: adding a case is adding a row.
+ * through the command line as a child process with a bounded heap (test/hostile/files.test.ts)
+ * and timed by `npm run bench`: adding a case is adding a row.
  */
 export interface HostileFile {
   name: string;

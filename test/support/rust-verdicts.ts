@@ -1,5 +1,5 @@
 import { quantizationRules, rhoRules, trainerRules } from "../../src/types";
-import { readVectors, type Expectation, type ObjectVector, type TextVector } from "../support/vectors";
+import { readVectors, type Expectation, type ObjectVector, type TextVector } from "./vectors";
 
 /** Every Rust `validate()` message, from the rule declarations. */
 export const RULE_MESSAGES: ReadonlySet<string> = new Set([...quantizationRules, ...rhoRules, ...trainerRules].map((rule) => rule.message));

@@ -1,4 +1,4 @@
-import type { Random } from "../../support/random-config";
+import type { Random } from "../random-config";
 
 const JUNK = ["true", '"none"', "null", "1", "{}", '"int8"'];
 
