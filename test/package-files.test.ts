@@ -2,24 +2,24 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { SCHEMA_FILES } from "../src/validate/targets";
+import { PROJECT } from "./support/project";
 
 /**
  * What `npm publish` would ship, as `npm pack --dry-run` lists it: exactly the allowed
  * paths, everything the package's entry points and README point to among them.
  */
-const ROOT = path.resolve(__dirname, "..");
-const README = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
-const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
+const README = fs.readFileSync(path.join(PROJECT, "README.md"), "utf8");
+const manifest = JSON.parse(fs.readFileSync(path.join(PROJECT, "package.json"), "utf8"));
 
 function packed(): string[] {
-  const out = execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: ROOT, encoding: "utf8" });
+  const out = execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: PROJECT, encoding: "utf8" });
   const [{ files }] = JSON.parse(out) as [{ files: { path: string }[] }];
   return files.map((file) => file.path).sort();
 }
 
 /** Every module of `src/`, compiled: its code and its declarations. */
 function compiledSources(dir = "src"): string[] {
-  return fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
+  return fs.readdirSync(path.join(PROJECT, dir), { withFileTypes: true }).flatMap((entry) => {
     const at = `${dir}/${entry.name}`;
     if (entry.isDirectory()) return compiledSources(at);
     const base = `dist/${at.slice("src/".length, -".ts".length)}`;
@@ -81,7 +81,7 @@ describe("npm pack", () => {
 
   test("names its license, with the license text shipped beside it", () => {
     expect(manifest.license).toBe("MIT");
-    expect(fs.readFileSync(path.join(ROOT, "LICENSE"), "utf8")).toMatch(/^MIT License\n/);
+    expect(fs.readFileSync(path.join(PROJECT, "LICENSE"), "utf8")).toMatch(/^MIT License\n/);
   });
 
   test("says where it lives: repository, homepage, issues and keywords", () => {

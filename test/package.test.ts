@@ -1,11 +1,10 @@
 import { execFileSync } from "node:child_process";
-import * as path from "node:path";
+import { PROJECT } from "./support/project";
 
 /** The package root as users load it: `require`, `import`, and with code generation forbidden. */
-const root = path.resolve(__dirname, "..");
 
 function node(args: string[], script: string): unknown {
-  const out = execFileSync(process.execPath, [...args, "-e", script], { cwd: root, encoding: "utf8" });
+  const out = execFileSync(process.execPath, [...args, "-e", script], { cwd: PROJECT, encoding: "utf8" });
   return JSON.parse(out);
 }
 

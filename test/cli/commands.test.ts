@@ -1,7 +1,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { validateBurnDragonConfig } from "../../dist";
-import { cli, lines, PROJECT, STACK_TRACE } from "../support/cli";
+import { cli, lines, STACK_TRACE } from "../support/cli";
+import { PROJECT } from "../support/project";
 
 const schemaFile = (name: string) => fs.readFileSync(path.join(PROJECT, "schema", name), "utf8");
 

@@ -2,7 +2,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { validateConfigText } from "../../dist";
 import { tempDir } from "../support/temp-dir";
-import { cli, lines, PROJECT, STACK_TRACE } from "../support/cli";
+import { cli, lines, STACK_TRACE } from "../support/cli";
+import { PROJECT } from "../support/project";
 
 const ISSUE_LINE = /^(.+):(\d+):(\d+): (error|warning): (.+)$/;
 const UPSTREAM = "test/fixtures/upstream/config/language/baselines/current_best_bitnet.toml";

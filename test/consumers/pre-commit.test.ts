@@ -2,13 +2,13 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { PROJECT } from "../support/project";
 import { readVectors, type TextVector } from "../support/vectors";
 
 /**
  * `.pre-commit-hooks.yaml` with the real pre-commit (Debian's package): `pre-commit try-repo`
  * on a git repository of configs, valid and invalid, as a repository adding the hook would run it.
  */
-const ROOT = path.resolve(__dirname, "../..");
 const probe = spawnSync("pre-commit", ["--version"], { encoding: "utf8" });
 const unavailable = probe.error ? `pre-commit is not installed (${probe.error.message}; apt-get install pre-commit)` : null;
 
@@ -45,7 +45,7 @@ if (unavailable) {
       fs.rmSync(work, { recursive: true, force: true });
     });
 
-    const tryRepo = (...args: string[]) => run("pre-commit", ["try-repo", ROOT, "burn-dragon-config", ...args], repo, env);
+    const tryRepo = (...args: string[]) => run("pre-commit", ["try-repo", PROJECT, "burn-dragon-config", ...args], repo, env);
 
     test("a valid config passes", () => {
       const result = tryRepo("--files", "config/run.toml");

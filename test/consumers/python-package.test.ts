@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { PYTHON, pythonUnavailable } from "../support/python";
+import { PROJECT } from "../support/project";
 
 /**
  * The Python package in `python/`, installed the way the README says (a venv with Debian's
@@ -10,7 +11,6 @@ import { PYTHON, pythonUnavailable } from "../support/python";
  * suite (`python/tests`: every vector, the trainer's loader through the Rust oracle where it
  * is beside the checkout, `python -m burn_dragon_schema`).
  */
-const ROOT = path.resolve(__dirname, "../..");
 const unavailable = pythonUnavailable(["jsonschema", "tomllib", "pytest", "venv", "setuptools", "wheel", "ensurepip"]);
 
 function run(command: string, args: string[], cwd: string) {
@@ -37,7 +37,7 @@ if (unavailable) {
     test("pip installs it from the checkout without an index", () => {
       // A copy, so that the build leaves nothing in the checkout.
       const source = path.join(work, "python");
-      fs.cpSync(path.join(ROOT, "python"), source, { recursive: true, filter: (from) => !/(__pycache__|\.egg-info|build)$/.test(from) });
+      fs.cpSync(path.join(PROJECT, "python"), source, { recursive: true, filter: (from) => !/(__pycache__|\.egg-info|build)$/.test(from) });
       const created = run(PYTHON, ["-m", "venv", "--system-site-packages", venv], work);
       expect(created.stderr).toBe("");
       const installed = run(python, ["-m", "pip", "install", "--quiet", "--no-build-isolation", "--no-index", source], work);
@@ -47,7 +47,7 @@ if (unavailable) {
     });
 
     test("its pytest suite passes", () => {
-      const tests = run(python, ["-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", path.join(ROOT, "python/tests")], ROOT);
+      const tests = run(python, ["-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", path.join(PROJECT, "python/tests")], PROJECT);
       const report = tests.stdout.split("\n").filter((line) => line.trim() !== "" && !/^[.sxF E]+\[ *\d+%\]$/.test(line));
       console.log(`pytest python/tests:\n${report.join("\n")}`);
       expect({ status: tests.status, stderr: tests.stderr }).toEqual({ status: 0, stderr: "" });

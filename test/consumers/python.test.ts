@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
 import { PYTHON, pythonUnavailable } from "../support/python";
+import { FIXTURES, PROJECT } from "../support/project";
 import { readVectors, type Expectation, type ObjectVector, type TextVector } from "../support/vectors";
 import { Agreement } from "../support/rust-verdicts";
 
@@ -11,7 +12,6 @@ import { Agreement } from "../support/rust-verdicts";
  * `error.message`s that `iter_errors` yields must carry the Rust message.
  * BURN_DRAGON_PYTHON names another interpreter; without jsonschema the suite is skipped, saying why.
  */
-const ROOT = path.resolve(__dirname, "../..");
 
 interface PythonVerdict {
   kind: "objects" | "toml-text";
@@ -36,7 +36,7 @@ if (unavailable) {
 
     beforeAll(() => {
       const script = path.join(__dirname, "../support/python_verdicts.py");
-      const run = spawnSync(PYTHON, ["-B", script, path.join(ROOT, "schema"), path.join(ROOT, "test/fixtures/vectors")], {
+      const run = spawnSync(PYTHON, ["-B", script, path.join(PROJECT, "schema"), path.join(FIXTURES, "vectors")], {
         encoding: "utf8",
         maxBuffer: 1 << 28,
       });

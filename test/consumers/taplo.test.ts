@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
+import { PROJECT } from "../support/project";
 import { readVectors, type TextVector } from "../support/vectors";
 import { Agreement } from "../support/rust-verdicts";
 
@@ -13,9 +14,8 @@ import { Agreement } from "../support/rust-verdicts";
  * and by `.taplo.toml`. Its verdict must equal Rust's on every TOML vector, and a rule
  * violation's text must carry the Rust message.
  */
-const ROOT = path.resolve(__dirname, "../..");
-const SCHEMA_FILE = path.join(ROOT, "schema/burn-dragon-config.schema.json");
-const TAPLO = path.join(ROOT, "node_modules/@taplo/cli/dist/cli.js");
+const SCHEMA_FILE = path.join(PROJECT, "schema/burn-dragon-config.schema.json");
+const TAPLO = path.join(PROJECT, "node_modules/@taplo/cli/dist/cli.js");
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "taplo-consumer-"));
 
 afterAll(() => {

@@ -12,6 +12,7 @@ import {
 import { findNodeAtLocation, parseTree } from "jsonc-parser";
 import { quantizationRules, rhoRules, trainerRules } from "../../src/types";
 import { quantizationVariants } from "../../src/types/quant/variants";
+import { PROJECT } from "../support/project";
 import { Agreement, jsonDocumentCases, RULE_MESSAGES } from "../support/rust-verdicts";
 
 /**
@@ -23,7 +24,7 @@ import { Agreement, jsonDocumentCases, RULE_MESSAGES } from "../support/rust-ver
  * a duplicate key is a "Duplicate object key" warning. So "VS Code rejects" means "VS Code
  * reports any problem": every diagnostic counts, whatever its severity.
  */
-const SCHEMA_FILE = path.resolve(__dirname, "../../schema/burn-dragon-config.schema.json");
+const SCHEMA_FILE = path.join(PROJECT, "schema/burn-dragon-config.schema.json");
 const schema = JSON.parse(fs.readFileSync(SCHEMA_FILE, "utf8"));
 const requested: string[] = [];
 const service = getLanguageService({

@@ -26,6 +26,7 @@ import {
 } from "vscode-languageserver-protocol/node";
 import { stringify } from "yaml";
 import { quantizationVariants } from "../../src/types/quant/variants";
+import { PROJECT } from "../support/project";
 import { readVectors, type Expectation, type ObjectVector, type TextVector } from "../support/vectors";
 import { Agreement } from "../support/rust-verdicts";
 
@@ -37,9 +38,8 @@ import { Agreement } from "../support/rust-verdicts";
  * Rust rejects, a rule violation's carrying the Rust message; completion offers the enum
  * values and hover shows the descriptions.
  */
-const ROOT = path.resolve(__dirname, "../..");
-const SCHEMA_FILE = path.join(ROOT, "schema/burn-dragon-config.schema.json");
-const SERVER = path.join(ROOT, "node_modules/yaml-language-server/bin/yaml-language-server");
+const SCHEMA_FILE = path.join(PROJECT, "schema/burn-dragon-config.schema.json");
+const SERVER = path.join(PROJECT, "node_modules/yaml-language-server/bin/yaml-language-server");
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "yaml-consumer-"));
 const configDir = path.join(workDir, "config");
 const MODELINE = `# yaml-language-server: $schema=${path.relative(configDir, SCHEMA_FILE)}\n`;

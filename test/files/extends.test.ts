@@ -3,6 +3,7 @@ import * as path from "node:path";
 import { loadConfig, MAX_EXTENDS_DEPTH, MAX_MERGED_VALUES } from "../../dist/files/extends";
 import { FileProblem } from "../../dist/files/file-problem";
 import { checkDocument } from "../../dist/text";
+import { FIXTURES } from "../support/project";
 import { tempDir } from "../support/temp-dir";
 import { where } from "../support/where";
 
@@ -173,7 +174,7 @@ describe("extends", () => {
   });
 
   test("the upstream chain resolves and is valid", () => {
-    const top = path.resolve(__dirname, "../fixtures/upstream/config/language/baselines/current_best_bitnet.toml");
+    const top = path.join(FIXTURES, "upstream/config/language/baselines/current_best_bitnet.toml");
     const document = resolveExtends(top);
     expect(checkDocument(document, { strict: true })).toMatchObject({ valid: true, errors: [], warnings: [] });
     expect((document.value as { model: { quant: { protocol: string } } }).model.quant.protocol).toBe("bitnet_b158");

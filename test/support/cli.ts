@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
+import { PROJECT } from "./project";
 
-export const PROJECT = path.resolve(__dirname, "../..");
 const BIN = path.join(PROJECT, "bin/burn-dragon-schema.js");
 
 /** A heap this size checks any file up to the size limit; a run that needs more has lost its bound on memory. */

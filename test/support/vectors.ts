@@ -1,5 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { FIXTURES } from "./project";
 
 /** The verdict Rust gave for a case (see test/fixtures/vectors/README.md). */
 export type Expectation =
@@ -22,7 +23,7 @@ export interface TextVector {
   expect: Expectation;
 }
 
-const dir = path.resolve(__dirname, "../fixtures/vectors");
+const dir = path.join(FIXTURES, "vectors");
 
 export function readVectors<T>(file: string): T[] {
   return fs

@@ -5,13 +5,14 @@ import { FileProblem } from "../../dist/files/file-problem";
 import { readText } from "../../dist/files/read-text";
 import { parseToml } from "../../dist/text/parse/toml";
 import type { TreeNode } from "../../dist/text/parse/tree";
+import { FIXTURES } from "../support/project";
 
 /**
  * The official TOML conformance suite's 1.1 list (toml-lang/toml-test, see SOURCE), which the
  * trainer's toml 0.9.11 reads: every valid file read to the values the suite expects, every
  * invalid one refused with one `invalid TOML: …` issue at a line and column.
  */
-const dir = path.resolve(__dirname, "../fixtures/toml-test");
+const dir = path.join(FIXTURES, "toml-test");
 const list = fs
   .readFileSync(path.join(dir, "LIST"), "utf8")
   .split("\n")
