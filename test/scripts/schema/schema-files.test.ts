@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { PYTHON_SCHEMA_DIR, SCHEMA_DIR, schemaFiles } from "../../scripts/schema/schema-files";
+import { PYTHON_SCHEMA_DIR, SCHEMA_DIR, schemaFiles } from "../../../scripts/schema/schema-files";
 
 /** `schema/` is committed for editors and Python tools: it must be what the build writes. */
 const generated = schemaFiles();

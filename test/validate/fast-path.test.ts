@@ -1,9 +1,9 @@
-import { valueAt } from "../dist/util/pointer";
-import { inputIssues } from "../dist/validate/validators";
-import type { Target } from "../dist/validate/targets";
-import { generateCases } from "./support/random-config";
-import { validators } from "./support/targets";
-import { readVectors, type ObjectVector } from "./support/vectors";
+import { valueAt } from "../../dist/util/pointer";
+import { inputIssues } from "../../dist/validate/validators";
+import type { Target } from "../../dist/validate/targets";
+import { generateCases } from "../support/random-config";
+import { validators } from "../support/targets";
+import { readVectors, type ObjectVector } from "../support/vectors";
 
 /**
  * The public validators explain most invalid input through its built value (faster to

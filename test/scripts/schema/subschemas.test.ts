@@ -1,6 +1,6 @@
 import draft07 from "ajv/dist/refs/json-schema-draft-07.json";
-import type { JsonSchema } from "../../scripts/schema/json-schema";
-import { mapSubschemas } from "../../scripts/schema/subschemas";
+import type { JsonSchema } from "../../../scripts/schema/json-schema";
+import { mapSubschemas } from "../../../scripts/schema/subschemas";
 
 /**
  * The walker against draft-07's own meta-schema: every keyword whose value the meta-schema

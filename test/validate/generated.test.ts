@@ -1,13 +1,13 @@
 import * as path from "node:path";
-import { fillStruct } from "./support/fill-struct";
-import { builders, documentShape, explainers as explain } from "../dist/validate/generated";
-import { structTargets } from "../dist/validate/shape";
-import type { Target } from "../dist/validate/targets";
-import { createAjv } from "../scripts/compile/ajv";
-import { copyTable } from "../dist/util/tables";
-import { SCHEMA_FILES } from "../src/validate/targets";
-import { readPublishedSchemas } from "../scripts/schema/schema-files";
-import { readVectors, type ObjectVector } from "./support/vectors";
+import { fillStruct } from "../support/fill-struct";
+import { builders, documentShape, explainers as explain } from "../../dist/validate/generated";
+import { structTargets } from "../../dist/validate/shape";
+import type { Target } from "../../dist/validate/targets";
+import { createAjv } from "../../scripts/compile/ajv";
+import { copyTable } from "../../dist/util/tables";
+import { SCHEMA_FILES } from "../../src/validate/targets";
+import { readPublishedSchemas } from "../../scripts/schema/schema-files";
+import { readVectors, type ObjectVector } from "../support/vectors";
 
 /**
  * The fast path's parts, against what they replace: the generated value builders
@@ -95,7 +95,7 @@ test("a target's code is loaded on its first use, and the first-error code only 
   jest.isolateModules(() => {
     const loaded = () => Object.keys(require.cache).filter((file) => /generated[\\/](explain|first)-/.test(file));
     const before = loaded();
-    const { validateLowBitRhoConfig } = require("../dist") as typeof import("../dist");
+    const { validateLowBitRhoConfig } = require("../../dist") as typeof import("../../dist");
     expect(loaded()).toEqual(before);
     expect(validateLowBitRhoConfig({ precision: "fp32" }).valid).toBe(true);
     expect(validateLowBitRhoConfig({ precision: "fp8_exp" }).valid).toBe(false);
@@ -107,7 +107,7 @@ test("a target's code is loaded on its first use, and the first-error code only 
 
 test("a validator taken before its first use still reports its errors", () => {
   jest.isolateModules(() => {
-    const { explainers } = require("../dist/validate/generated") as typeof import("../dist/validate/generated");
+    const { explainers } = require("../../dist/validate/generated") as typeof import("../../dist/validate/generated");
     const validate = explainers.rho;
     expect(validate({ precision: 5 })).toBe(false);
     expect(validate.errors?.[0]).toMatchObject({ instancePath: "/precision" });

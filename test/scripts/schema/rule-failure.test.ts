@@ -1,5 +1,5 @@
-import { ruleFailure } from "../../scripts/schema/rule-schema";
-import { schemaFiles } from "../../scripts/schema/schema-files";
+import { ruleFailure } from "../../../scripts/schema/rule-schema";
+import { schemaFiles } from "../../../scripts/schema/schema-files";
 
 const config = JSON.parse(schemaFiles()["burn-dragon-config.schema.json"]);
 

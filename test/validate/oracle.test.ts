@@ -1,7 +1,7 @@
-import { quantizationRules, rhoRules, trainerRules } from "../src/types";
-import { askOracle, oracleUnavailable } from "./support/oracle";
-import { generateCases } from "./support/random-config";
-import { validators, verdictOf } from "./support/targets";
+import { quantizationRules, rhoRules, trainerRules } from "../../src/types";
+import { askOracle, oracleUnavailable } from "../support/oracle";
+import { generateCases } from "../support/random-config";
+import { validators, verdictOf } from "../support/targets";
 
 /**
  * Differential test: fresh random configs through the real Rust code and through the

@@ -1,5 +1,5 @@
-import type { JsonSchema } from "../../scripts/schema/json-schema";
-import { readPublishedSchemas } from "../../scripts/schema/schema-files";
+import type { JsonSchema } from "../../../scripts/schema/json-schema";
+import { readPublishedSchemas } from "../../../scripts/schema/schema-files";
 
 /** What editors show: every published field and enum value is described, in every form. */
 const schemas = readPublishedSchemas();

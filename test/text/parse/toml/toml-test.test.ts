@@ -1,11 +1,11 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { validateConfigText } from "../../dist";
-import { FileProblem } from "../../dist/files/file-problem";
-import { readText } from "../../dist/files/read-text";
-import { parseToml } from "../../dist/text/parse/toml";
-import type { TreeNode } from "../../dist/text/parse/tree";
-import { FIXTURES } from "../support/project";
+import { validateConfigText } from "../../../../dist";
+import { FileProblem } from "../../../../dist/files/file-problem";
+import { readText } from "../../../../dist/files/read-text";
+import { parseToml } from "../../../../dist/text/parse/toml";
+import type { TreeNode } from "../../../../dist/text/parse/tree";
+import { FIXTURES } from "../../../support/project";
 
 /**
  * The official TOML conformance suite's 1.1 list (toml-lang/toml-test, see SOURCE), which the

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { isDeepStrictEqual } from "node:util";
-import { schemaDocuments } from "../scripts/schema/documents";
-import type { JsonSchema } from "../scripts/schema/json-schema";
-import { table } from "./support/random-config";
-import { validators, verdictOf } from "./support/targets";
+import { schemaDocuments } from "../../scripts/schema/documents";
+import type { JsonSchema } from "../../scripts/schema/json-schema";
+import { table } from "../support/random-config";
+import { validators, verdictOf } from "../support/targets";
 
 /** Properties over arbitrary JSON values and config-shaped values. */
 const documents = schemaDocuments();

@@ -1,9 +1,9 @@
 import * as path from "node:path";
-import { validateConfigText, type ConfigFormat } from "../dist";
-import { loadConfig } from "../dist/files/extends";
-import { checkDocument } from "../dist/text/document-check";
-import { tempDir } from "./support/temp-dir";
-import { askOracle, oracleUnavailable, type OracleTarget } from "./support/oracle";
+import { validateConfigText, type ConfigFormat } from "../../dist";
+import { loadConfig } from "../../dist/files/extends";
+import { checkDocument } from "../../dist/text/document-check";
+import { tempDir } from "../support/temp-dir";
+import { askOracle, oracleUnavailable, type OracleTarget } from "../support/oracle";
 
 /**
  * A value of the wrong type is described in serde's words: `invalid type: floating point

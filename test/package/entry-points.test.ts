@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { PROJECT } from "./support/project";
+import { PROJECT } from "../support/project";
 
 /** The package root as users load it: `require`, `import`, and with code generation forbidden. */
 

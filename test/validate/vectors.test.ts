@@ -1,5 +1,5 @@
-import { promised, validators, verdictOf } from "./support/targets";
-import { readVectors, type ObjectVector } from "./support/vectors";
+import { promised, validators, verdictOf } from "../support/targets";
+import { readVectors, type ObjectVector } from "../support/vectors";
 
 describe.each(["objects.jsonl", "named.jsonl"])("Rust verdicts in %s", (file) => {
   const vectors = readVectors<ObjectVector>(file);

@@ -1,14 +1,14 @@
-import { valueAt } from "../dist/util/pointer";
-import { builders, explainers as explain, verdicts as check, type AjvError } from "../dist/validate/generated";
-import type { Target } from "../dist/validate/targets";
-import { compilable, createAjv } from "../scripts/compile/ajv";
-import { SCHEMA_FILES } from "../src/validate/targets";
-import { readPublishedSchemas } from "../scripts/schema/schema-files";
-import { generateCases } from "./support/random-config";
-import { readVectors, type ObjectVector } from "./support/vectors";
+import { valueAt } from "../../../dist/util/pointer";
+import { builders, explainers as explain, verdicts as check, type AjvError } from "../../../dist/validate/generated";
+import type { Target } from "../../../dist/validate/targets";
+import { compilable, createAjv } from "../../../scripts/compile/ajv";
+import { SCHEMA_FILES } from "../../../src/validate/targets";
+import { readPublishedSchemas } from "../../../scripts/schema/schema-files";
+import { generateCases } from "../../support/random-config";
+import { readVectors, type ObjectVector } from "../../support/vectors";
 
 /**
- * The shipped `explain` and `check` code (written by scripts/explainer.ts) against Ajv's own
+ * The shipped `explain` and `check` code (written by scripts/compile/explainer.ts) against Ajv's own
  * all-errors compile with ajv-errors of the published files, in the form the build compiles:
  * the same errors, in the same order, with the same paths, keywords, parameters and messages
  * (and the same verdict from `check`), on every vector, on random configs, and on their built

@@ -1,8 +1,8 @@
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { SCHEMA_FILES } from "../src/validate/targets";
-import { PROJECT } from "./support/project";
+import { SCHEMA_FILES } from "../../src/validate/targets";
+import { PROJECT } from "../support/project";
 
 /**
  * What `npm publish` would ship, as `npm pack --dry-run` lists it: exactly the allowed

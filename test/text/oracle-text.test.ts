@@ -1,9 +1,9 @@
-import { validateConfigText, type ValidationResult } from "../dist";
-import { askOracle, oracleUnavailable, type OracleVerdict } from "./support/oracle";
-import { generateDocuments, Random } from "./support/random-config";
-import { JSON_EDGES, TOML_EDGES } from "./support/edge-cases";
-import { renderJson } from "./support/render/json";
-import { renderToml } from "./support/render/toml";
+import { validateConfigText, type ValidationResult } from "../../dist";
+import { askOracle, oracleUnavailable, type OracleVerdict } from "../support/oracle";
+import { generateDocuments, Random } from "../support/random-config";
+import { JSON_EDGES, TOML_EDGES } from "../support/edge-cases";
+import { renderJson } from "../support/render/json";
+import { renderToml } from "../support/render/toml";
 
 /**
  * Differential test of whole config texts: fresh random documents written as TOML and as

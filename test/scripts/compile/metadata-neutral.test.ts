@@ -1,9 +1,9 @@
-import type { ValidatorKind } from "../../scripts/compile/ajv";
-import { validatorModule } from "../../scripts/compile/validator-module";
-import type { JsonSchema } from "../../scripts/schema/json-schema";
-import { mapSubschemas } from "../../scripts/schema/subschemas";
-import { SCHEMA_FILES } from "../../src/validate/targets";
-import { readPublishedSchemas } from "../../scripts/schema/schema-files";
+import type { ValidatorKind } from "../../../scripts/compile/ajv";
+import { validatorModule } from "../../../scripts/compile/validator-module";
+import type { JsonSchema } from "../../../scripts/schema/json-schema";
+import { mapSubschemas } from "../../../scripts/schema/subschemas";
+import { SCHEMA_FILES } from "../../../src/validate/targets";
+import { readPublishedSchemas } from "../../../scripts/schema/schema-files";
 
 /**
  * Descriptions, titles and editor annotations must not change what the shipped validators

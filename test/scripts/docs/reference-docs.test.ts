@@ -1,10 +1,10 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { quantizationRules, rhoRules, trainerRules } from "../../src/types";
-import { quantizationVariants } from "../../src/types/quant/variants";
-import { rhoVariants } from "../../src/types/rho/variants";
-import { DOCS_DIR, docFiles } from "../../scripts/docs/doc-files";
-import { schemaDocuments } from "../../scripts/schema/documents";
+import { quantizationRules, rhoRules, trainerRules } from "../../../src/types";
+import { quantizationVariants } from "../../../src/types/quant/variants";
+import { rhoVariants } from "../../../src/types/rho/variants";
+import { DOCS_DIR, docFiles } from "../../../scripts/docs/doc-files";
+import { schemaDocuments } from "../../../scripts/schema/documents";
 
 /** `docs/reference.md` is committed: it must be what the build writes, and cover everything. */
 const generated = docFiles();
