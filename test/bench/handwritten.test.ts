@@ -1,5 +1,5 @@
 import { validateDocument, validateQuant, validateRho, type Outcome } from "../../bench/handwritten";
-import { promised, validators } from "../support/targets";
+import { promised, validators, verdictOf } from "../support/targets";
 import { readVectors, type ObjectVector } from "../support/vectors";
 
 /**
@@ -11,12 +11,6 @@ const handwritten: Record<ObjectVector["target"], (value: unknown) => Outcome<un
   rho: validateRho,
   model: validateDocument,
 };
-
-function verdictOf(outcome: Outcome<unknown>) {
-  if (outcome.valid) return { valid: true };
-  const { stage, message } = outcome.error;
-  return stage === "validate" ? { valid: false, stage, message } : { valid: false, stage };
-}
 
 describe.each(["objects.jsonl", "named.jsonl"])("the hand-written reference on %s", (file) => {
   const vectors = readVectors<ObjectVector>(file);

@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import type { Verdict } from "./targets";
 
 /** `../shared` beside the project (or BURN_DRAGON_SHARED): absent in a fresh clone elsewhere. */
 export const SHARED_DIR = path.resolve(process.env.BURN_DRAGON_SHARED ?? path.join(__dirname, "../../../shared"));
@@ -13,6 +14,12 @@ export type OracleTarget = "quant" | "rho" | "trainer-model" | "trainer-json" | 
 export type OracleVerdict =
   | { ok: true; merged?: unknown }
   | { ok: false; stage: "parse" | "validate" | "load" | "usage" | "panic"; message: string };
+
+/** What the package promises to say of a case the oracle judged: Rust's stage, and a `validate` rule's message. */
+export function promisedByRust(rust: OracleVerdict): Verdict {
+  if (rust.ok) return { valid: true };
+  return rust.stage === "validate" ? { valid: false, stage: "validate", message: rust.message } : { valid: false, stage: "deserialize" };
+}
 
 /** Why the oracle cannot run here, or null when it can. */
 export function oracleUnavailable(): string | null {

@@ -1,9 +1,10 @@
-import { validateConfigText, type ValidationResult } from "../../dist";
-import { askOracle, oracleUnavailable, type OracleVerdict } from "../support/oracle";
+import { validateConfigText } from "../../dist";
+import { askOracle, oracleUnavailable, promisedByRust } from "../support/oracle";
 import { generateDocuments, Random } from "../support/random-config";
 import { JSON_EDGES, TOML_EDGES } from "../support/edge-cases";
 import { renderJson } from "../support/render/json";
 import { renderToml } from "../support/render/toml";
+import { verdictOf } from "../support/targets";
 
 /**
  * Differential test of whole config texts: fresh random documents written as TOML and as
@@ -14,17 +15,6 @@ import { renderToml } from "../support/render/toml";
 const CASES = Number(process.env.ORACLE_TEXT_CASES ?? 6000);
 const SEED = Number(process.env.ORACLE_SEED ?? 20261126);
 const skip = oracleUnavailable();
-
-function expected(rust: OracleVerdict): object {
-  if (rust.ok) return { valid: true };
-  return rust.stage === "validate" ? { valid: false, stage: "validate", message: rust.message } : { valid: false, stage: "deserialize" };
-}
-
-function ours(result: ValidationResult<unknown>): object {
-  if (result.valid) return { valid: true };
-  const [first] = result.errors;
-  return first.stage === "validate" ? { valid: false, stage: "validate", message: first.message } : { valid: false, stage: "deserialize" };
-}
 
 interface Tally {
   total: number;
@@ -43,7 +33,7 @@ function compare(format: "toml" | "json", texts: readonly string[]): Tally {
     const rust = verdicts[i];
     if (!rust.ok) rejected++;
     if (!rust.ok && /duplicate (field|key)|redefinition of table/.test(rust.message)) duplicates++;
-    if (JSON.stringify(ours(result)) !== JSON.stringify(expected(rust))) {
+    if (JSON.stringify(verdictOf(result)) !== JSON.stringify(promisedByRust(rust))) {
       disagreements.push(`${JSON.stringify(text)}\n  rust: ${JSON.stringify(rust)}\n  ours: ${JSON.stringify(result)}`);
     }
     if (!result.valid && result.errors.some((issue) => !(issue.line! >= 1 && issue.column! >= 1))) {

@@ -1,5 +1,5 @@
 import { quantizationRules, rhoRules, trainerRules } from "../../src/types";
-import { askOracle, oracleUnavailable } from "../support/oracle";
+import { askOracle, oracleUnavailable, promisedByRust } from "../support/oracle";
 import { generateCases } from "../support/random-config";
 import { validators, verdictOf } from "../support/targets";
 
@@ -27,11 +27,7 @@ if (skip) {
       const rust = verdicts[i];
       const ours = verdictOf(validators[c.target](JSON.parse(c.text)));
       const alone = verdictOf(validators[c.target](JSON.parse(c.text), { allErrors: false }));
-      const expected = rust.ok
-        ? { valid: true }
-        : rust.stage === "validate"
-          ? { valid: false, stage: "validate", message: rust.message }
-          : { valid: false, stage: "deserialize" };
+      const expected = promisedByRust(rust);
       if (!rust.ok) rejected++;
       if (!rust.ok && rust.stage === "validate") messages.add(rust.message);
       if (JSON.stringify(ours) !== JSON.stringify(expected) || JSON.stringify(alone) !== JSON.stringify(expected)) {
