@@ -25,7 +25,7 @@ const corpora = Object.fromEntries(
 ) as Record<Target, CorpusTexts>;
 const seen = new Set<string>();
 for (const generated of generateCases(SEED, GENERATED)) {
-  const target: Target = generated.target === "model" ? "config" : generated.target;
+  const { target } = generated;
   if (seen.has(`${target} ${generated.text}`)) continue;
   seen.add(`${target} ${generated.text}`);
   const corpus = corpora[target];

@@ -9,11 +9,11 @@ import { readVectors, type ObjectVector } from "../support/vectors";
 const handwritten: Record<ObjectVector["target"], (value: unknown) => Outcome<unknown>> = {
   quant: validateQuant,
   rho: validateRho,
-  model: validateDocument,
+  config: validateDocument,
 };
 
-describe.each(["objects.jsonl", "named.jsonl"])("the hand-written reference on %s", (file) => {
-  const vectors = readVectors<ObjectVector>(file);
+describe.each(["objects.jsonl", "named.jsonl"] as const)("the hand-written reference on %s", (file) => {
+  const vectors = readVectors(file);
 
   test("the file holds cases", () => {
     expect(vectors.length).toBeGreaterThan(20);

@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { PROJECT } from "../support/project";
-import { readVectors, type TextVector } from "../support/vectors";
+import { readVectors } from "../support/vectors";
 
 /**
  * `.pre-commit-hooks.yaml` with the real pre-commit (Debian's package): `pre-commit try-repo`
@@ -26,7 +26,7 @@ if (unavailable) {
     const repo = path.join(work, "configs");
     // pre-commit keeps its clones here, not in the user's cache.
     const env = { ...process.env, PRE_COMMIT_HOME: path.join(work, "cache"), GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1" };
-    const vectors = readVectors<TextVector>("toml-text.jsonl");
+    const vectors = readVectors("toml-text.jsonl");
     const valid = vectors.find((v) => v.expect.valid)!;
     const violation = vectors.find((v) => !v.expect.valid && v.expect.stage === "validate")!;
     const message = (violation.expect as { message: string }).message;

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import * as path from "node:path";
 import { PYTHON, pythonUnavailable } from "../support/python";
 import { FIXTURES, PROJECT } from "../support/project";
-import { readVectors, type Expectation, type ObjectVector, type TextVector } from "../support/vectors";
+import { readVectors, type Expectation } from "../support/vectors";
 import { Agreement } from "../support/rust-verdicts";
 
 /**
@@ -27,8 +27,8 @@ if (unavailable) {
 } else {
   describe("python-jsonschema on every object and TOML vector", () => {
     const cases = [
-      ...readVectors<ObjectVector>("objects.jsonl").map((v) => ({ kind: "objects", id: v.id, whole: v.target === "model", expect: v.expect })),
-      ...readVectors<TextVector>("toml-text.jsonl").map((v) => ({ kind: "toml-text", id: v.id, whole: true, expect: v.expect })),
+      ...readVectors("objects.jsonl").map((v) => ({ kind: "objects", id: v.id, whole: v.target === "config", expect: v.expect })),
+      ...readVectors("toml-text.jsonl").map((v) => ({ kind: "toml-text", id: v.id, whole: true, expect: v.expect })),
     ];
     const agreement = new Agreement("python-jsonschema (iter_errors)");
     let verdicts = new Map<string, PythonVerdict>();

@@ -60,7 +60,7 @@ function lint(cwd: string, args: string[]): Lint {
 }
 
 describe("every TOML vector, linted with `--schema`", () => {
-  const vectors = readVectors<TextVector>("toml-text.jsonl");
+  const vectors = readVectors("toml-text.jsonl");
   const dir = path.join(workDir, "vectors");
   const fileOf = (vector: TextVector) => path.join(dir, `case-${vector.id}.toml`);
   const agreement = new Agreement("taplo lint (@taplo/cli)");
@@ -99,7 +99,7 @@ describe("every TOML vector, linted with `--schema`", () => {
 
 /** The two ways the README associates the schema with TOML files, each on a valid file and a violation. */
 describe("the README's associations", () => {
-  const vectors = readVectors<TextVector>("toml-text.jsonl");
+  const vectors = readVectors("toml-text.jsonl");
   const valid = vectors.find((v) => v.expect.valid)!;
   const violation = vectors.find((v) => !v.expect.valid && v.expect.stage === "validate")!;
   const message = (violation.expect as { message: string }).message;

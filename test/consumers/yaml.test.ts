@@ -27,7 +27,7 @@ import {
 import { stringify } from "yaml";
 import { quantizationVariants } from "../../src/types/quant/variants";
 import { PROJECT } from "../support/project";
-import { readVectors, type Expectation, type ObjectVector, type TextVector } from "../support/vectors";
+import { readVectors, type Expectation } from "../support/vectors";
 import { Agreement } from "../support/rust-verdicts";
 
 /**
@@ -113,12 +113,12 @@ interface YamlCase {
   expect: Expectation;
 }
 
-/** Each `model` object vector rendered as YAML, then each JSON text vector (JSON is YAML 1.2). */
+/** Each whole-config object vector rendered as YAML, then each JSON text vector (JSON is YAML 1.2). */
 function yamlCases(): YamlCase[] {
-  const objects = readVectors<ObjectVector>("objects.jsonl")
-    .filter((vector) => vector.target === "model")
+  const objects = readVectors("objects.jsonl")
+    .filter((vector) => vector.target === "config")
     .map((vector) => ({ name: `objects #${vector.id}`, text: MODELINE + stringify(vector.value), expect: vector.expect }));
-  const texts = readVectors<TextVector>("json-text.jsonl").map((vector) => ({
+  const texts = readVectors("json-text.jsonl").map((vector) => ({
     name: `json-text #${vector.id}`,
     text: MODELINE + vector.text,
     expect: vector.expect,

@@ -1,18 +1,18 @@
 import { isDeepStrictEqual } from "node:util";
 import type { ValidationResult } from "../../dist";
+import type { Target } from "../../src/validate/targets";
 import { validators } from "../support/targets";
 
 /**
  * Hostile input: every public validator returns a result (never throws), leaves
  * its input as it was, keeps messages short and never touches a prototype.
  */
-type Target = keyof typeof validators;
 
 /** Wraps a value so that it lands in a known field of each target. */
 const at: Record<Target, (quant: unknown) => unknown> = {
   quant: (quant) => quant,
   rho: (rho) => rho,
-  model: (quant) => ({ model: { quant, rho: quant } }),
+  config: (quant) => ({ model: { quant, rho: quant } }),
 };
 
 function deep(depth: number, step: (inner: unknown) => unknown, leaf: unknown = "x"): unknown {
@@ -127,7 +127,7 @@ test("deep inputs are left as they were", () => {
 });
 
 test("non-table objects are rejected at deserialize, naming their class", () => {
-  const result = validators.model({ model: { quant: new Settings(), rho: new Map() } });
+  const result = validators.config({ model: { quant: new Settings(), rho: new Map() } });
   expect(result.valid).toBe(false);
   if (result.valid) return;
   expect(result.errors.slice(0, 2)).toEqual([
@@ -154,7 +154,7 @@ describe.each(["__proto__", "constructor", "prototype"])("a %s key", (key) => {
 
   test("stays data and never becomes a prototype", () => {
     const input = JSON.parse(documentText);
-    const result = validators.model(input);
+    const result = validators.config(input);
     expect(result.valid).toBe(true);
     if (!result.valid) return;
     const value = result.value as Record<string, Record<string, unknown>>;

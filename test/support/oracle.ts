@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import type { Target } from "../../src/validate/targets";
 import type { Verdict } from "./targets";
 
 /** `../shared` beside the project (or BURN_DRAGON_SHARED): absent in a fresh clone elsewhere. */
@@ -9,6 +10,9 @@ const BUILD_SCRIPT = path.join(SHARED_DIR, "oracle/build.sh");
 
 /** The oracle's targets: the structs of low_bit.rs alone, and whole documents as the trainer reads them. */
 export type OracleTarget = "quant" | "rho" | "trainer-model" | "trainer-json" | "trainer-toml" | "trainer-files";
+
+/** The oracle's target for each of the package's: a whole config is judged as the trainer judges it. */
+export const ORACLE_TARGETS: Record<Target, OracleTarget> = { quant: "quant", rho: "rho", config: "trainer-model" };
 
 /** One answer of the Rust oracle (see ../shared/oracle/README.md); `merged` from `trainer-files` on success. */
 export type OracleVerdict =

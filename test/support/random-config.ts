@@ -1,6 +1,7 @@
 import { schemaDocuments } from "../../scripts/schema/documents";
 import { validators } from "./targets";
 import type { JsonSchema } from "../../scripts/schema/json-schema";
+import type { Target } from "../../src/validate/targets";
 
 /**
  * Random configs for differential testing against the Rust oracle: mostly well-formed values
@@ -109,7 +110,7 @@ function structValue(style: Style, struct: JsonSchema, presence = 0.55): unknown
 }
 
 export interface GeneratedCase {
-  target: "quant" | "rho" | "model";
+  target: Target;
   /** The case as JSON text: what the oracle reads, and what `JSON.parse` gives the package. */
   text: string;
 }
@@ -171,9 +172,9 @@ export function generateCases(seed: number, count: number): GeneratedCase[] {
   const rng = new Random(seed);
   return Array.from({ length: count }, (_, i) => {
     const style = { rng, noise: rng.pick(NOISE_LEVELS) };
-    const target = (["quant", "rho", "model"] as const)[i % 3];
+    const target = (["quant", "rho", "config"] as const)[i % 3];
     let value: unknown;
-    if (target === "model") value = documentValue(style);
+    if (target === "config") value = documentValue(style);
     else if (rng.chance(0.4)) value = nearMiss(rng, target);
     else value = structValue(style, target === "quant" ? quant : rho);
     return { target, text: JSON.stringify(value) };

@@ -1,5 +1,5 @@
 import { quantizationRules, rhoRules, trainerRules } from "../../src/types";
-import { readVectors, type Expectation, type ObjectVector, type TextVector } from "./vectors";
+import { readVectors, type Expectation } from "./vectors";
 
 /** Every Rust `validate()` message, from the rule declarations. */
 export const RULE_MESSAGES: ReadonlySet<string> = new Set([...quantizationRules, ...rhoRules, ...trainerRules].map((rule) => rule.message));
@@ -11,12 +11,12 @@ export interface DocumentCase {
   expect: Expectation;
 }
 
-/** The `model` object vectors as JSON text, then the raw JSON texts (duplicate keys). */
+/** The whole-config object vectors as JSON text, then the raw JSON texts (duplicate keys). */
 export function jsonDocumentCases(): DocumentCase[] {
-  const objects = readVectors<ObjectVector>("objects.jsonl")
-    .filter((vector) => vector.target === "model")
+  const objects = readVectors("objects.jsonl")
+    .filter((vector) => vector.target === "config")
     .map((vector) => ({ name: `objects #${vector.id}`, text: JSON.stringify(vector.value, null, 2), expect: vector.expect }));
-  const texts = readVectors<TextVector>("json-text.jsonl").map((vector) => ({
+  const texts = readVectors("json-text.jsonl").map((vector) => ({
     name: `json-text #${vector.id}`,
     text: vector.text,
     expect: vector.expect,

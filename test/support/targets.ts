@@ -5,16 +5,14 @@ import {
   type ValidateOptions,
   type ValidationResult,
 } from "../../dist";
+import type { Target } from "../../src/validate/targets";
 import type { Expectation } from "./vectors";
 
-/** The public validator for each vector/oracle target. */
-export const validators: Record<
-  "quant" | "rho" | "model",
-  (value: unknown, options?: ValidateOptions) => ValidationResult<unknown>
-> = {
+/** The public validator for each target. */
+export const validators: Record<Target, (value: unknown, options?: ValidateOptions) => ValidationResult<unknown>> = {
   quant: validateLowBitQuantizationConfig,
   rho: validateLowBitRhoConfig,
-  model: validateBurnDragonConfig,
+  config: validateBurnDragonConfig,
 };
 
 /** A verdict as far as the package promises to match Rust's: the stage, and the message of a `validate` rule. */

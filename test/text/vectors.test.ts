@@ -1,10 +1,10 @@
 import { validateConfigText } from "../../dist";
 import { promised, verdictOf } from "../support/targets";
-import { readVectors, type TextVector } from "../support/vectors";
+import { readVectors } from "../support/vectors";
 
 /** Every Rust text vector: same verdict, same stage, the exact `validate` message, and every issue placed. */
-describe.each(["toml-text.jsonl", "json-text.jsonl"])("%s", (file) => {
-  const vectors = readVectors<TextVector>(file);
+describe.each(["toml-text.jsonl", "json-text.jsonl"] as const)("%s", (file) => {
+  const vectors = readVectors(file);
 
   test(`all ${vectors.length} vectors agree with Rust`, () => {
     expect(vectors.length).toBeGreaterThan(100);

@@ -3,19 +3,18 @@ import { inputIssues } from "../../dist/validate/validators";
 import type { Target } from "../../dist/validate/targets";
 import { generateCases } from "../support/random-config";
 import { validators } from "../support/targets";
-import { readVectors, type ObjectVector } from "../support/vectors";
+import { readVectors } from "../support/vectors";
 
 /**
  * The public validators explain most invalid input through its built value (faster to
  * read); every such result must be the one the input itself explained gives: every issue,
  * its stage, path and message, in order.
  */
-const cases: { target: ObjectVector["target"]; value: unknown }[] = [
-  ...readVectors<ObjectVector>("objects.jsonl"),
-  ...readVectors<ObjectVector>("named.jsonl"),
+const cases: { target: Target; value: unknown }[] = [
+  ...readVectors("objects.jsonl"),
+  ...readVectors("named.jsonl"),
   ...generateCases(20261127, 6000).map((c) => ({ target: c.target, value: JSON.parse(c.text) as unknown })),
 ];
-const targetOf = (target: ObjectVector["target"]): Target => (target === "model" ? "config" : target);
 
 test("every invalid case gets the issues its input explained gives", () => {
   let invalid = 0;
@@ -24,7 +23,7 @@ test("every invalid case gets the issues its input explained gives", () => {
     const result = validators[target](value);
     if (result.valid) continue;
     invalid++;
-    const expected = inputIssues(targetOf(target), value);
+    const expected = inputIssues(target, value);
     if (JSON.stringify(result.errors) !== JSON.stringify(expected)) {
       differences.push(`${target} ${JSON.stringify(value)}\n  got ${JSON.stringify(result.errors)}\n  want ${JSON.stringify(expected)}`);
     }

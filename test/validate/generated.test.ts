@@ -7,20 +7,19 @@ import { createAjv } from "../../scripts/compile/ajv";
 import { copyTable } from "../../dist/util/tables";
 import { SCHEMA_FILES } from "../../src/validate/targets";
 import { readPublishedSchemas } from "../../scripts/schema/schema-files";
-import { readVectors, type ObjectVector } from "../support/vectors";
+import { readVectors } from "../support/vectors";
 
 /**
  * The fast path's parts, against what they replace: the generated value builders
  * (dist/generated/build.js) against the generic default-filling walk, and the shipped
  * `explain` code, whose verdict is the call's, against Ajv's own compile of the published files.
  */
-const vectors = [...readVectors<ObjectVector>("objects.jsonl"), ...readVectors<ObjectVector>("named.jsonl")];
-const targetOf = (vector: ObjectVector): Target => (vector.target === "model" ? "config" : vector.target);
+const vectors = [...readVectors("objects.jsonl"), ...readVectors("named.jsonl")];
 
 type Struct = "quant" | "rho";
 /** Every struct value in the vectors: the quant and rho vectors, and both sections of each document. */
 const structs: [Struct, unknown][] = vectors.flatMap((v): [Struct, unknown][] => {
-  if (v.target !== "model") return [[v.target, v.value]];
+  if (v.target !== "config") return [[v.target, v.value]];
   const model = (v.value as { model?: Record<string, unknown> } | null)?.model;
   return model && typeof model === "object" ? [["quant", model.quant ?? {}], ["rho", model.rho ?? {}]] : [];
 });
@@ -62,7 +61,7 @@ test("values that are no table stay as they are; an object that is not a plain t
 });
 
 test("the shipped explain gives Ajv's own verdict on every vector, as given and as built", () => {
-  expect(disagreements(vectors, (v) => explain[targetOf(v)](v.value) === plainCheck[targetOf(v)](v.value))).toEqual([]);
+  expect(disagreements(vectors, (v) => explain[v.target](v.value) === plainCheck[v.target](v.value))).toEqual([]);
   const built = structs.map(([target, input]) => [target, builders[target](input)] as const).filter(([, b]) => b);
   expect(disagreements(built, ([target, b]) => explain[target](b) === plainCheck[target](b))).toEqual([]);
 });

@@ -1,5 +1,5 @@
 import { quantizationRules, rhoRules, trainerRules } from "../../src/types";
-import { askOracle, oracleUnavailable, promisedByRust } from "../support/oracle";
+import { askOracle, ORACLE_TARGETS, oracleUnavailable, promisedByRust } from "../support/oracle";
 import { generateCases } from "../support/random-config";
 import { validators, verdictOf } from "../support/targets";
 
@@ -18,7 +18,7 @@ if (skip) {
   test(`${CASES} random configs agree with Rust (seed ${SEED}), with all errors and with the first alone`, () => {
     const cases = generateCases(SEED, CASES);
     const verdicts = askOracle(
-      cases.map((c) => ({ target: c.target === "model" ? "trainer-model" : c.target, value: JSON.parse(c.text) })),
+      cases.map((c) => ({ target: ORACLE_TARGETS[c.target], value: JSON.parse(c.text) })),
     );
     const disagreements: string[] = [];
     const messages = new Set<string>();

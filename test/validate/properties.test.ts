@@ -48,7 +48,7 @@ function configArbitraries(wrong: number) {
   return {
     quant: structArbitrary(quant, wrong),
     rho: structArbitrary(rho, wrong),
-    model: fc
+    config: fc
       .record({ quant: structArbitrary(quant, wrong), rho: structArbitrary(rho, wrong) }, { requiredKeys: [] })
       .chain((model) => fc.shuffledSubarray(Object.entries(model), { minLength: Object.keys(model).length }))
       .map((entries) => ({ model: table(entries) })),
@@ -68,7 +68,7 @@ function reorder(value: unknown, seed: number): unknown {
 
 const RUNS = 1500;
 
-describe.each(["quant", "rho", "model"] as const)("%s validator", (target) => {
+describe.each(["quant", "rho", "config"] as const)("%s validator", (target) => {
   const validate = validators[target];
   const anyInput = fc.oneof(fc.jsonValue(), noisy[target], clean[target]);
 

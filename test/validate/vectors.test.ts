@@ -1,8 +1,8 @@
 import { promised, validators, verdictOf } from "../support/targets";
-import { readVectors, type ObjectVector } from "../support/vectors";
+import { readVectors } from "../support/vectors";
 
-describe.each(["objects.jsonl", "named.jsonl"])("Rust verdicts in %s", (file) => {
-  const vectors = readVectors<ObjectVector>(file);
+describe.each(["objects.jsonl", "named.jsonl"] as const)("Rust verdicts in %s", (file) => {
+  const vectors = readVectors(file);
 
   test("the file holds cases", () => {
     expect(vectors.length).toBeGreaterThan(20);

@@ -5,7 +5,7 @@ import { compilable, createAjv } from "../../../scripts/compile/ajv";
 import { SCHEMA_FILES } from "../../../src/validate/targets";
 import { readPublishedSchemas } from "../../../scripts/schema/schema-files";
 import { generateCases } from "../../support/random-config";
-import { readVectors, type ObjectVector } from "../../support/vectors";
+import { readVectors } from "../../support/vectors";
 
 /**
  * The shipped `explain` and `check` code (written by scripts/compile/explainer.ts) against Ajv's own
@@ -22,12 +22,11 @@ for (const [target, file] of Object.entries(SCHEMA_FILES) as [Target, keyof type
   ajvExplain[target] = createAjv("explain").compile(compilable(schemas[file], "explain"));
 }
 
-const targetOf = (target: ObjectVector["target"]): Target => (target === "model" ? "config" : target);
 const inputs: [Target, unknown][] = [
-  ...readVectors<ObjectVector>("objects.jsonl"),
-  ...readVectors<ObjectVector>("named.jsonl"),
+  ...readVectors("objects.jsonl"),
+  ...readVectors("named.jsonl"),
   ...generateCases(4242, 6000).map((c) => ({ target: c.target, value: JSON.parse(c.text) as unknown })),
-].map((c) => [targetOf(c.target), c.value]);
+].map((c) => [c.target, c.value]);
 
 function built(target: Target, input: unknown): unknown {
   if (target !== "config") return builders[target](input);
