@@ -1,6 +1,7 @@
 import { validateDocument, validateQuant, validateRho, type Outcome } from "../../bench/handwritten";
 import { promised, validators, verdictOf } from "../support/targets";
-import { readVectors, type ObjectVector } from "../support/vectors";
+import { describeObjectVectors } from "../support/vector-suite";
+import type { ObjectVector } from "../support/vectors";
 
 /**
  * The benchmark's hand-written reference is only a fair speed limit if it does the same job:
@@ -12,17 +13,9 @@ const handwritten: Record<ObjectVector["target"], (value: unknown) => Outcome<un
   config: validateDocument,
 };
 
-describe.each(["objects.jsonl", "named.jsonl"] as const)("the hand-written reference on %s", (file) => {
-  const vectors = readVectors(file);
-
-  test("the file holds cases", () => {
-    expect(vectors.length).toBeGreaterThan(20);
-  });
-
-  test.each(vectors.map((v) => [v.name ?? `#${v.id} ${v.target}`, v] as const))("%s", (_name, vector) => {
-    const outcome = handwritten[vector.target](vector.value);
-    expect(verdictOf(outcome)).toEqual(promised(vector.expect));
-    const ours = validators[vector.target](vector.value);
-    if (outcome.valid && ours.valid) expect(outcome.value).toStrictEqual(ours.value);
-  });
+describeObjectVectors("the hand-written reference on %s", (vector) => {
+  const outcome = handwritten[vector.target](vector.value);
+  expect(verdictOf(outcome)).toEqual(promised(vector.expect));
+  const ours = validators[vector.target](vector.value);
+  if (outcome.valid && ours.valid) expect(outcome.value).toStrictEqual(ours.value);
 });
