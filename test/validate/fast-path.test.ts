@@ -1,4 +1,3 @@
-import { valueAt } from "../../dist/util/pointer";
 import { inputIssues } from "../../dist/validate/validators";
 import type { Target } from "../../dist/validate/targets";
 import { generateCases } from "../support/random-config";
@@ -50,13 +49,4 @@ test("with allErrors false, the one issue is the first of the full list, on ever
   expect(differences.slice(0, 5)).toEqual([]);
   expect(invalid).toBeGreaterThan(3000);
   expect(rules).toBeGreaterThan(1000);
-});
-
-test("issue paths are read back token by token, escapes included", () => {
-  const input = { a: { "b/c": { "~d": [1, 2] } }, "": 5 };
-  expect(valueAt(input, "")).toBe(input);
-  expect(valueAt(input, "/a/b~1c/~0d/1")).toBe(2);
-  expect(valueAt(input, "/")).toBe(5);
-  expect(valueAt(input, "/a/x/y")).toBeUndefined();
-  expect(valueAt(input, "/a/b~1c/~0d/1/z")).toBeUndefined();
 });
