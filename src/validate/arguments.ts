@@ -42,21 +42,29 @@ export function readOptions<Flag extends string>(
   flags: readonly Flag[],
 ): { ok: true; flags: Partial<Record<Flag, boolean>> } | { ok: false; issue: ValidationIssue } {
   const read: Partial<Record<Flag, boolean>> = {};
-  if (options === undefined || options === null) return { ok: true, flags: read };
-  try {
-    if (typeof options !== "object" || Array.isArray(options)) {
-      return { ok: false, issue: argumentIssue(fn, `options must be an object like { ${flags[0]}: true }, found ${describeArgument(options)}`) };
-    }
-    for (const flag of flags) {
-      const value = (options as Record<string, unknown>)[flag];
-      if (value === undefined) continue;
-      if (typeof value !== "boolean") {
-        return { ok: false, issue: argumentIssue(fn, `options.${flag} must be true or false, found ${describeArgument(value)}`) };
-      }
-      read[flag] = value;
-    }
-  } catch {
-    return { ok: false, issue: argumentIssue(fn, "options could not be read") };
+  for (const flag of flags) {
+    const value = readFlag(fn, options, flag, flags[0]);
+    if (typeof value === "object") return { ok: false, issue: value };
+    if (value !== undefined) read[flag] = value;
   }
   return { ok: true, flags: read };
+}
+
+/**
+ * One boolean flag of an options argument: its value, `undefined` where it is not given, or
+ * the issue that says why the argument is not one (`example` names a flag for the message).
+ * Nothing is made on the way: the validators read their flag on every call.
+ */
+export function readFlag(fn: string, options: unknown, flag: string, example = flag): boolean | undefined | ValidationIssue {
+  if (options === undefined || options === null) return undefined;
+  try {
+    if (typeof options !== "object" || Array.isArray(options)) {
+      return argumentIssue(fn, `options must be an object like { ${example}: true }, found ${describeArgument(options)}`);
+    }
+    const value = (options as Record<string, unknown>)[flag];
+    if (value === undefined || typeof value === "boolean") return value;
+    return argumentIssue(fn, `options.${flag} must be true or false, found ${describeArgument(value)}`);
+  } catch {
+    return argumentIssue(fn, "options could not be read");
+  }
 }
