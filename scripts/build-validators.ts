@@ -1,17 +1,18 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { buildersSource } from "./compile/builders";
-import { validatorModule } from "./compile/validator-module";
 import { explainerModule } from "./compile/explainer";
-import { SCHEMA_FILES } from "../src/validate/targets";
+import { readerSource } from "./compile/reader";
+import { SCHEMA_FILES, type Target } from "../src/validate/targets";
 import { readPublishedSchemas } from "./schema/schema-files";
 import { documentShape } from "./compile/document-shape";
-import { structTargets } from "../src/validate/shape";
+import { structTargets, type Shape } from "../src/validate/shape";
 
 /**
  * Compiles the published `schema/*.json` (not a fresh generation: what ships is what is
- * checked) into one standalone module per validator kind and target, so that a process loads
- * only what it uses; writes the document's shape and the value builders made from it.
+ * checked) into two standalone modules per target, so that a process loads only what it
+ * uses: `read-<target>.js`, the value and the verdict in one pass, and the errors of an
+ * invalid value; `explain-<target>.js`, Ajv's errors of any input, for input the reader
+ * leaves to it. Writes the document's shape too.
  */
 const out = path.resolve(__dirname, "../dist/generated");
 fs.mkdirSync(out, { recursive: true });
@@ -24,17 +25,16 @@ function write(file: string, content: string): void {
   console.log(`wrote dist/generated/${file} (${content.length} bytes)`);
 }
 
-for (const [target, file] of Object.entries(SCHEMA_FILES)) {
-  write(`explain-${target}.js`, explainerModule(schemas[file]));
-  write(`first-${target}.js`, validatorModule("first", schemas[file]));
-}
-
 const document = documentShape(schemas[SCHEMA_FILES.config]);
 const structs = structTargets(document).map(({ name }) => name);
 const named = Object.keys(SCHEMA_FILES).filter((target) => target !== "config");
 if (structs.join() !== named.join()) throw new Error(`the document's structs (${structs}) are not the targets of SCHEMA_FILES (${named})`);
 write("document-shape.json", `${JSON.stringify(document)}\n`);
-write("build.js", buildersSource(document));
+const shapes = { config: document, ...Object.fromEntries(structTargets(document).map(({ name, shape }) => [name, shape])) } as Record<Target, Shape>;
+for (const [target, file] of Object.entries(SCHEMA_FILES) as [Target, (typeof SCHEMA_FILES)[Target]][]) {
+  write(`read-${target}.js`, readerSource(schemas[file], shapes[target], target === "config" ? "table" : "struct"));
+  write(`explain-${target}.js`, explainerModule(schemas[file]));
+}
 
 // Files of an earlier layout go; files are replaced in place, never all removed first, so a
 // process reading dist/ meanwhile finds every module.

@@ -9,15 +9,14 @@ import { mapSubschemas } from "../schema/subschemas";
 const ANNOTATION_KEYWORDS = ["enumDescriptions", "markdownEnumDescriptions", "markdownDescription", "x-taplo"];
 
 /**
- * How Ajv compiles a schema, by what the validator is for:
+ * How Ajv compiles a schema, by what the validator is for; nothing Ajv compiles ships, these
+ * are the references the generated code is tested against:
  * - `verdict` stops at the first failure and only answers valid or not (the shipped verdict is
- *   written by explainer.ts; Ajv's is the reference it is tested against);
- * - `explain` collects every failure and applies ajv-errors' `errorMessage` (likewise the
- *   reference for the shipped explainer);
- * - `first` stops at the first failure of a schema reordered to fail first where Rust does
- *   (see first-error-schema.ts): shipped, for a caller that wants Rust's error alone.
+ *   the reader's, reader.ts);
+ * - `explain` collects every failure and applies ajv-errors' `errorMessage` (the shipped
+ *   explainer is explainer.ts, and the reader's errors are written from it).
  */
-export type ValidatorKind = "verdict" | "explain" | "first";
+export type ValidatorKind = "verdict" | "explain";
 
 export function createAjv(kind: ValidatorKind): Ajv {
   const explain = kind === "explain";
@@ -51,23 +50,4 @@ export function compilable(schema: JsonSchema, kind: ValidatorKind): JsonSchema 
   if (failure) return compilable(failure, kind);
   const kept = Object.entries(schema).filter(([key]) => !DESCRIPTIVE.has(key) && (key !== "errorMessage" || kind === "explain"));
   return mapSubschemas(Object.fromEntries(kept), (sub) => compilable(sub, kind));
-}
-
-/** An empty error object pushed only to be counted, as Ajv emits inside `if` and `not`. */
-const PLACEHOLDER = /const (err\d+) = \{\};if\(vErrors === null\)\{vErrors = \[\1\];\}else \{vErrors\.push\(\1\);\}errors\+\+;/g;
-
-/**
- * The code of a validator that stops at its first failure (`verdict`, `first`) without Ajv's
- * placeholder errors. Where a failure inside an `if` (or `not`) only decides a branch, Ajv
- * pushes an empty object onto the error list, counts it, and truncates the list again: on
- * valid input that is two allocations per rule, most of the validator's time. The count alone
- * decides every branch and the verdict; such a validator returns as soon as a real error is
- * found, so only the count is kept. Not for `explain`, which collects real errors beside the
- * placeholders and truncates its list by the count.
- */
-export function withoutPlaceholderErrors(code: string): string {
-  const out = code.replace(PLACEHOLDER, "errors++;");
-  if (out === code) throw new Error("no Ajv placeholder errors found: has Ajv's code generation changed?");
-  if (/= \{\};/.test(out)) throw new Error("an empty error object is left in the code");
-  return out;
 }

@@ -7,8 +7,7 @@ import type { JsonSchema } from "../schema/json-schema";
  * schema, without Ajv's run-time bookkeeping: no placeholder errors inside `if`, no pass of
  * ajv-errors over the whole error list per `errorMessage`.
  *
- * The module exports `validate` as an Ajv validator does (`validate.errors` after a run),
- * and `verdict`, the same answer without errors, as one expression written from the schema.
+ * The module exports `validate` as an Ajv validator does (`validate.errors` after a run).
  * Each error carries what the run reads from it (`instancePath`, `schemaPath` of a rule,
  * `keyword`, `params`, `message`) and the `value` found at its path, so that no issue has to
  * look it up again. Errors come in Ajv's order; Ajv's `if` errors ("must match then schema")
@@ -20,7 +19,6 @@ export function explainerModule(published: JsonSchema): string {
   const schema = compilable(published, "explain");
   const writer = new Writer(schema.definitions ?? {});
   const body = writer.report(schema, "data", { text: "", dynamic: false }, "#");
-  const verdict = writer.test(schema, "data", "#");
   return [
     '"use strict";',
     "/* Written by scripts/build-validators.ts from the published schema. */",
@@ -33,16 +31,12 @@ export function explainerModule(published: JsonSchema): string {
     "return errors.length === 0;",
     "}",
     "exports.validate = validate;",
-    "/** The verdict alone: no error is made, and the first failing test ends the run. */",
-    "exports.verdict = function verdict(data) {",
-    `return ${verdict};`,
-    "};",
     "",
   ].join("\n");
 }
 
 /** An instance path: a constant, or JS code that builds it (below a list index). */
-interface Path {
+export interface Path {
   text: string;
   dynamic: boolean;
 }
@@ -50,7 +44,7 @@ interface Path {
 const KNOWN = new Set(["type", "enum", "const", "properties", "required", "items", "contains", "maxItems", "not", "allOf", "if", "then", "else", "errorMessage", "$ref", "$schema", "$id", "definitions"]);
 
 /** Ajv's test of each JSON type, as a boolean. */
-function typeTest(type: string, data: string): string {
+export function typeTest(type: string, data: string): string {
   switch (type) {
     case "object":
       return `(typeof ${data} == "object" && ${data} !== null && !Array.isArray(${data}))`;
@@ -66,7 +60,7 @@ function typeTest(type: string, data: string): string {
   }
 }
 
-function typesOf(schema: JsonSchema): string[] {
+export function typesOf(schema: JsonSchema): string[] {
   return schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
 }
 
@@ -74,11 +68,11 @@ const OBJECT_KEYWORDS = ["required", "properties"] as const;
 const ARRAY_KEYWORDS = ["maxItems", "items", "contains"] as const;
 
 /** A JSON Pointer token, escaped as Ajv escapes it. */
-function token(name: string): string {
+export function token(name: string): string {
   return name.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
-function below(path: Path, tokenCode: string, isConstant: boolean): Path {
+export function below(path: Path, tokenCode: string, isConstant: boolean): Path {
   if (isConstant && !path.dynamic) return { text: path.text + tokenCode, dynamic: false };
   const head = path.dynamic ? path.text : JSON.stringify(path.text);
   return { text: `${head} + ${isConstant ? JSON.stringify(tokenCode) : tokenCode}`, dynamic: true };
@@ -86,7 +80,7 @@ function below(path: Path, tokenCode: string, isConstant: boolean): Path {
 
 const pathCode = (path: Path) => (path.dynamic ? path.text : JSON.stringify(path.text));
 
-class Writer {
+export class Writer {
   readonly constants: string[] = [];
   readonly helpers: string[] = [];
   private readonly named = new Map<string, string>();
@@ -125,7 +119,7 @@ class Writer {
   }
 
   /** An error of `keyword` at `path`, pushed as Ajv would report it. */
-  private push(path: Path, schemaPath: string, keyword: string, params: unknown, message: string, data: string): string {
+  push(path: Path, schemaPath: string, keyword: string, params: unknown, message: string, data: string): string {
     return `errors.push({ instancePath: ${pathCode(path)}, schemaPath: ${JSON.stringify(schemaPath)}, keyword: ${JSON.stringify(keyword)}, params: ${this.constant(params)}, message: ${JSON.stringify(message)}, value: ${data} });`;
   }
 

@@ -1,7 +1,8 @@
-/** The validators, the document's shape and the value builders that `npm run build` wrote from `schema/*.json`. */
+/** The readers, the explainers and the document's shape that `npm run build` wrote from `schema/*.json`. */
 import * as tables from "../util/tables";
 import type { Shape } from "./shape";
 import type { Target } from "./targets";
+import { LONG_LIST } from "./long-lists";
 
 
 /** The part of an Ajv error object this package reads. */
@@ -21,38 +22,43 @@ interface CompiledValidator {
 }
 
 /**
- * Builds a target's deserialized value (see scripts/compile/builders.ts). A value that is no
- * table stays as it is, for the check to reject; an object that is not a plain table, at any
- * struct or table position, makes the result `undefined`.
+ * A target's value and verdict in one pass (see scripts/compile/reader.ts): `read` builds the
+ * value Rust deserializes (`undefined` where an object that is not a plain table stands at a
+ * struct or table position), `valid` is Ajv's verdict on the value last read.
  */
-type ValueBuilder = (input: unknown) => unknown;
+export interface Reader {
+  read(input: unknown): unknown;
+  valid(): boolean;
+  /**
+   * The errors the explainer finds in the value last read, in the issues' order: shape errors
+   * (one per path) onto `shape`, the rules' onto `rules`; with `one`, only the first of them.
+   * `false` where a list is longer than `LONG_LIST`, for the explainer to run on the list
+   * shortened.
+   */
+  errors(value: unknown, shape: AjvError[], rules: AjvError[], one: boolean): boolean;
+}
 
-/** A module the build writes for each target: its explainer (`validate`) and its verdict. */
+/** A module the build writes for each target: its explainer. */
 interface ExplainModule {
   validate: CompiledValidator;
-  verdict: CompiledValidator;
 }
 
-/** The first-error validator of a target, and the Rust message of each rule by where it stands in its schema. */
-interface FirstErrorModule {
-  validate: CompiledValidator;
-  ruleMessages: Record<string, string>;
-}
+type ReaderModule = (runtime: typeof tables, longList: number) => Reader;
 
 /*
  * These modules are written by scripts/build-validators.ts; no schema is compiled at run
  * time. Each is loaded on first use: a process that validates one target never reads the
- * others' code, and one that never asks for Rust's error alone never reads `first-*`.
+ * others' code, and one whose input the readers explain never reads an explainer.
  */
+const readerModules: Record<Target, () => ReaderModule> = {
+  quant: () => require("../generated/read-quant.js"),
+  rho: () => require("../generated/read-rho.js"),
+  config: () => require("../generated/read-config.js"),
+};
 const explainModules: Record<Target, () => ExplainModule> = {
   quant: () => require("../generated/explain-quant.js"),
   rho: () => require("../generated/explain-rho.js"),
   config: () => require("../generated/explain-config.js"),
-};
-const firstErrorModules: Record<Target, () => FirstErrorModule> = {
-  quant: () => require("../generated/first-quant.js"),
-  rho: () => require("../generated/first-rho.js"),
-  config: () => require("../generated/first-config.js"),
 };
 
 /**
@@ -75,18 +81,21 @@ function onFirstUse<M>(modules: Record<Target, () => M>, pick: (module: M) => Co
   return validators;
 }
 
-/** The verdict alone: no error objects are made. */
-export const verdicts = onFirstUse(explainModules, (module) => module.verdict);
-/** Every failure, as Ajv with ajv-errors would report it: run on invalid input only. */
+/** Every failure, as Ajv with ajv-errors would report it: for input the readers leave to it. */
 export const explainers = onFirstUse(explainModules, (module) => module.validate);
-/** Stops at the failure Rust reports (the schema reordered so): for Rust's error alone. */
-export const firstErrors = onFirstUse(firstErrorModules, (module) => module.validate);
-
-/** The Rust message of each rule of a target's first-error schema, keyed by the rule's `allOf` entry. */
-export function ruleMessages(target: Target): Record<string, string> {
-  return firstErrorModules[target]().ruleMessages;
+/** Each target's reader, loaded on its first `read`, as the explainers are. */
+export const readers = {} as Record<Target, Reader>;
+for (const target of Object.keys(readerModules) as Target[]) {
+  readers[target] = {
+    read(input) {
+      const reader = readerModules[target]()(tables, LONG_LIST);
+      readers[target] = reader;
+      return reader.read(input);
+    },
+    valid: () => readers[target].valid(),
+    errors: (value, shape, rules, one) => readers[target].errors(value, shape, rules, one),
+  };
 }
 
 /** The document's tables and structs, each field with its default. */
 export const documentShape = require("../generated/document-shape.json") as Shape;
-export const builders = (require("../generated/build.js") as (runtime: typeof tables) => Record<Target, ValueBuilder>)(tables);

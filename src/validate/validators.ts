@@ -1,48 +1,66 @@
-import { readOptions } from "./arguments";
-import { nonTableIssues, toIssues } from "./issues";
+import { readFlag } from "./arguments";
+import { nonTableIssues, shapeIssue, toIssues } from "./issues";
 import { layouts } from "./layouts";
 import { shortenLists } from "./long-lists";
-import { firstIssue } from "./first-error";
 import { rejected, type Deserialized, type ValidateOptions, type ValidationIssue, type ValidationResult } from "./result";
 import { parentPointer, valueAt } from "../util/pointer";
-import { builders, explainers, verdicts } from "./generated";
+import { explainers, readers, type AjvError, type Reader } from "./generated";
 import type { Target } from "./targets";
 import type { BurnDragonConfig, LowBitQuantizationConfig, LowBitRhoConfig } from "../types";
 
 /**
- * Each public validator passes its own builder and verdict, as closures written at its call:
- * V8 inlines `run` into each, and a call site that only ever sees one target gets its builder
- * inlined too, where one `build[target](input)` shared by all three targets gets nothing.
+ * Each public validator passes its own reader, as closures written at its call: V8 inlines
+ * `run` into each, and a call site that only ever sees one target gets its reader inlined
+ * too, where one `readers[target].read(input)` shared by all three targets gets nothing.
  */
 function run<T>(
   target: Target,
   input: unknown,
   allErrors: boolean | ValidationIssue,
-  buildValue: (input: unknown) => unknown,
-  checkValue: (value: unknown) => boolean,
+  readValue: (input: unknown) => unknown,
+  readValid: () => boolean,
+  readErrors: Reader["errors"],
 ): ValidationResult<T> {
   if (typeof allErrors !== "boolean") return { valid: false, errors: [allErrors] };
   try {
-    // The value Rust deserializes, defaults filled in, made by the generated builder straight
-    // from the input before anything is checked: the validators then read objects of one
-    // hidden class each, several times faster than each input's own.
-    const value = buildValue(input);
+    // The value Rust deserializes, defaults filled in, and its verdict, in one pass of the
+    // generated reader over the input: valid input is read once.
+    const value = readValue(input);
     if (value === undefined) {
       const issues = inputIssues(target, input);
       return rejected(allErrors ? issues : issues.slice(0, 1));
     }
-    // Rust's error alone: the first-error validator gives the verdict too, in one run. Every
-    // issue: the verdict first, from the generated check, which makes no error objects; the
-    // explaining run only for an input known to be invalid.
-    if (!allErrors) {
-      const issue = firstIssue(target, input, value);
-      return issue ? rejected([atWrittenPlace(issue, input)]) : { valid: true, value: value as Deserialized<T> };
-    }
-    if (checkValue(value)) return { valid: true, value: value as Deserialized<T> };
-    return rejected(builtIssues(target, input, value));
+    if (readValid()) return { valid: true, value: value as Deserialized<T> };
+    // Invalid input: its errors from the reader, found in the built value (objects of one
+    // hidden class each, several times faster to read than each input's own); a long list's
+    // from the explainer, over the list shortened.
+    const issues = readIssues(target, input, value, allErrors, readErrors) ?? builtIssues(target, input, value);
+    return rejected(allErrors || issues.length <= 1 ? issues : issues.slice(0, 1));
   } catch (error) {
     return { valid: false, errors: [unreadable(error)] };
   }
+}
+
+/**
+ * The issues of an invalid built value from its reader's errors, in order (every issue, or
+ * Rust's error alone), or `undefined` where the reader leaves them to the explainer.
+ */
+function readIssues(target: Target, input: unknown, value: unknown, allErrors: boolean, readErrors: Reader["errors"]): ValidationIssue[] | undefined {
+  const shape: AjvError[] = [];
+  const rules: AjvError[] = [];
+  if (!readErrors(value, shape, rules, !allErrors)) return undefined;
+  const issues: ValidationIssue[] = [];
+  const { root } = layouts[target];
+  for (const error of shape) {
+    issues.push(shapeIssue(error, input, root));
+    if (!allErrors) return issues;
+  }
+  for (const error of rules) {
+    if (error.keyword !== "errorMessage") return undefined;
+    issues.push(atWrittenPlace({ stage: "validate", path: error.instancePath, message: error.message ?? "" }, input));
+    if (!allErrors) return issues;
+  }
+  return issues;
 }
 
 /** Every issue of an input that holds an odd object where a struct belongs: only the input itself can explain it. */
@@ -83,22 +101,21 @@ function unreadable(error: unknown): ValidationIssue {
 
 /** `options.allErrors`, true unless it is `false`; or the issue with the options argument. */
 function allErrorsOf(fn: string, options: unknown): boolean | ValidationIssue {
-  if (options === undefined) return true;
-  const read = readOptions(fn, options, ["allErrors"]);
-  return read.ok ? read.flags.allErrors !== false : read.issue;
+  const allErrors = readFlag(fn, options, "allErrors");
+  return allErrors === undefined || allErrors;
 }
 
 export function validateLowBitQuantizationConfig(value: unknown, options?: ValidateOptions): ValidationResult<LowBitQuantizationConfig> {
   const allErrors = allErrorsOf("validateLowBitQuantizationConfig", options);
-  return run("quant", value, allErrors, (input) => builders.quant(input), (built) => verdicts.quant(built));
+  return run("quant", value, allErrors, (input) => readers.quant.read(input), () => readers.quant.valid(), (built, shape, rules, one) => readers.quant.errors(built, shape, rules, one));
 }
 
 export function validateLowBitRhoConfig(value: unknown, options?: ValidateOptions): ValidationResult<LowBitRhoConfig> {
   const allErrors = allErrorsOf("validateLowBitRhoConfig", options);
-  return run("rho", value, allErrors, (input) => builders.rho(input), (built) => verdicts.rho(built));
+  return run("rho", value, allErrors, (input) => readers.rho.read(input), () => readers.rho.valid(), (built, shape, rules, one) => readers.rho.errors(built, shape, rules, one));
 }
 
 export function validateBurnDragonConfig(value: unknown, options?: ValidateOptions): ValidationResult<BurnDragonConfig> {
   const allErrors = allErrorsOf("validateBurnDragonConfig", options);
-  return run("config", value, allErrors, (input) => builders.config(input), (built) => verdicts.config(built));
+  return run("config", value, allErrors, (input) => readers.config.read(input), () => readers.config.valid(), (built, shape, rules, one) => readers.config.errors(built, shape, rules, one));
 }

@@ -28,8 +28,7 @@ function compiledSources(dir = "src"): string[] {
 }
 
 const GENERATED = [
-  ...["explain", "first"].flatMap((kind) => ["quant", "rho", "config"].map((target) => `dist/generated/${kind}-${target}.js`)),
-  "dist/generated/build.js",
+  ...["read", "explain"].flatMap((kind) => ["quant", "rho", "config"].map((target) => `dist/generated/${kind}-${target}.js`)),
   "dist/generated/document-shape.json",
 ];
 

@@ -1,0 +1,267 @@
+import { compilable } from "./ajv";
+import { below, token, typeTest, typesOf, Writer, type Path } from "./explainer";
+import type { Shape } from "../../src/validate/shape";
+import type { JsonSchema } from "../schema/json-schema";
+
+/**
+ * Source of `dist/generated/read-<target>.js`: the value Rust deserializes and Ajv's verdict
+ * on it, in one pass over the input, and for an invalid value the errors `explain` would find.
+ *
+ * - `read(input)` builds the value: one function per struct, every field given or defaulted,
+ *   unknown keys dropped. The input's own keys are iterated and matched by name: parsed
+ *   configs come in any key order, so each has its own hidden class, and probing every field
+ *   by name would miss V8's caches on every read. Each field is read at most once, unknown
+ *   keys never (a getter there is not run). `for…in` with an own-key test visits what
+ *   `Object.keys` lists, in its order, a quarter faster (V8's enum cache); the test keeps out
+ *   keys inherited from a polluted `Object.prototype`. A table of the document around the
+ *   structs keeps every key (`copyTable`); its known fields are read in place. Values are copied as given, wrong types
+ *   included (lists are copied, not shared), at the input's paths. An object that is not a
+ *   plain table (a class instance, a `Map`) at a struct position makes the result
+ *   `undefined`: Ajv would read its fields through its prototype, so the caller explains the
+ *   input itself.
+ * - While copying, each given value is tested as the schema tests it; a struct's rules are
+ *   tested on the struct just built (one object literal, so one hidden class per struct and
+ *   monomorphic reads). `valid()` is the verdict of the last `read`: valid input is read once.
+ * - `errors(value, shape, rules, one)` gives what `explain` finds in an invalid built value,
+ *   already in the issues' order: the shape errors, one per path (the `enum` error where
+ *   both the type and the enum fail, as issues keep it), in the schema's order; then the
+ *   rules' errors (the explainer's own code), a struct's before those of the structs inside
+ *   it, the root's own last. With `one`, only Rust's error: the first shape error where the
+ *   last `read` found one, else the rules'. A list longer than `longList` makes it give up
+ *   (`false`), for `explain` to run on the list shortened.
+ *
+ * The module exports a factory taking the run time's table functions (what counts as a table,
+ * an odd object, an own key and a copy is the run time's) and `longList`.
+ * Only the keywords the published schemas use are known; any other fails the build.
+ */
+export function readerSource(published: JsonSchema, shape: Shape, kind: "table" | "struct"): string {
+  const schema = compilable(published, "explain");
+  const writer = new Writer(schema.definitions ?? {});
+  const functions: string[] = [];
+  const emit = kind === "table" ? emitTable : emitStruct;
+  const root = emit({ writer, functions, root: schema }, schema, shape, []);
+  const errors = new ErrorWalk(writer, schema, functions);
+  const at = { text: "", dynamic: false };
+  functions.push(`function shapeErrors(value, shape, one) {\n${errors.shape(schema, "value", at, "#")}\nreturn true;\n}`);
+  functions.push(`function ruleErrors(value, rules) {\n${errors.rules(schema, "value", at, "#", true)}\n}`);
+  return [
+    '"use strict";',
+    "/* Written by scripts/build-validators.ts from the published schema. */",
+    ...writer.constants,
+    ...writer.helpers,
+    "module.exports = function reader({ isTable, isOddObject, hasOwn, copyTable }, longList) {",
+    "const NOTHING = Object.freeze({});",
+    "let faults = 0, broken = 0;",
+    ...functions,
+    "return {",
+    `read(input) { faults = 0; broken = 0; return ${root}(input); },`,
+    "valid() { return faults === 0 && broken === 0; },",
+    "errors(value, shape, rules, one) {",
+    // Rust's error alone: the first shape error where the value has one, else the first rule's.
+    "if (!one || faults > 0) { if (!shapeErrors(value, shape, one)) return false; if (one && shape.length > 0) return true; }",
+    "ruleErrors(value, rules);",
+    "return true;",
+    "},",
+    "};",
+    "};",
+    "",
+  ].join("\n");
+}
+
+interface Emitter {
+  writer: Writer;
+  functions: string[];
+  root: JsonSchema;
+}
+
+function resolve(schema: JsonSchema, root: JsonSchema): JsonSchema {
+  if (schema.$ref === undefined) return schema;
+  const target = root.definitions?.[schema.$ref.replace("#/definitions/", "")];
+  if (!target) throw new Error(`reader: unknown $ref ${schema.$ref}`);
+  return resolve(target, root);
+}
+
+function functionName(path: readonly string[]): string {
+  return `read_${["value", ...path].join("_").replace(/\W/g, "_")}`;
+}
+
+/** The schema of a field of a table or struct. */
+function fieldSchema(emitter: Emitter, schema: JsonSchema, field: string, path: readonly string[]): JsonSchema {
+  const sub = resolve(schema, emitter.root).properties?.[field];
+  if (sub === undefined) throw new Error(`reader: ${[...path, field].join(".")} is not in the schema`);
+  return resolve(sub, emitter.root);
+}
+
+/** What a value that is not a table does at a struct or table position: an odd object ends the build, any other fails the type test. */
+const NOT_A_TABLE = "if (!isTable(given)) { if (isOddObject(given)) return undefined; faults++; return given; }";
+
+/**
+ * A struct's (or table's) rules, tested on its built value: the verdict of its `allOf`. Not
+ * where a shape error was found: the value is invalid already, and `errors` runs every rule.
+ */
+function rulesTest(emitter: Emitter, schema: JsonSchema, data: string): string {
+  const { allOf } = resolve(schema, emitter.root);
+  return allOf ? `if (faults === 0 && !${emitter.writer.test({ allOf }, data, "#")}) broken++;` : "";
+}
+
+/** Emits the reader of an open table of the document (every key kept; its structs and tables read in place) and returns its name. */
+function emitTable(emitter: Emitter, schema: JsonSchema, shape: Shape, path: string[]): string {
+  const fn = functionName(path);
+  const built: string[] = [];
+  for (const [field, spec] of Object.entries(shape)) {
+    if ("default" in spec) throw new Error(`reader: a plain value ${[...path, field].join(".")} in a table of the document is not supported`);
+    const sub = fieldSchema(emitter, schema, field, path);
+    const inner = "struct" in spec ? emitStruct(emitter, sub, spec.struct, [...path, field]) : emitTable(emitter, sub, spec.table, [...path, field]);
+    const label = JSON.stringify(field);
+    built.push(`{ const v = given[${label}]; const s = ${inner}(v === undefined ? NOTHING : v); if (s === undefined) return undefined; out[${label}] = s; }`);
+  }
+  emitter.functions.push([`function ${fn}(given) {`, NOT_A_TABLE, "const out = copyTable(given);", ...built, rulesTest(emitter, schema, "out"), "return out;", "}"].join("\n"));
+  return fn;
+}
+
+/** Emits the reader of one struct (nested structs first) and returns its function name. */
+function emitStruct(emitter: Emitter, schema: JsonSchema, shape: Shape, path: string[]): string {
+  const fn = functionName(path);
+  const fields = Object.entries(shape);
+  const cases: string[] = [];
+  const declarations: string[] = [];
+  const finals: string[] = [];
+  fields.forEach(([field, spec], i) => {
+    const local = `v${i}`;
+    const label = JSON.stringify(field);
+    const sub = fieldSchema(emitter, schema, field, path);
+    if ("table" in spec) throw new Error(`reader: an open table ${[...path, field].join(".")} inside a struct is not supported`);
+    if ("struct" in spec) {
+      const nested = emitStruct(emitter, sub, spec.struct, [...path, field]);
+      declarations.push(`${local} = NOTHING`);
+      cases.push(`case ${label}: { const v = given[key]; if (v !== undefined) ${local} = v; break; }`);
+      finals.push(`const s${i} = ${nested}(${local}); if (s${i} === undefined) return undefined;`);
+      return;
+    }
+    const test = emitter.writer.test(sub, "v", `#/properties/${field}`);
+    const copy = Array.isArray(spec.default) ? "Array.isArray(v) ? v.slice() : v" : "v";
+    declarations.push(`${local} = ${JSON.stringify(spec.default)}`);
+    cases.push(`case ${label}: { const v = given[key]; if (v !== undefined) { ${local} = ${copy}; if (!${test}) faults++; } break; }`);
+  });
+  const result = fields.map(([field, spec], i) => `${JSON.stringify(field)}: ${"struct" in spec ? `s${i}` : `v${i}`}`);
+  emitter.functions.push(
+    [
+      `function ${fn}(given) {`,
+      NOT_A_TABLE,
+      `let ${declarations.join(", ")};`,
+      "for (const key in given) {",
+      "if (!hasOwn(given, key)) continue;",
+      "switch (key) {",
+      ...cases,
+      "}",
+      "}",
+      ...finals,
+      `const built = { ${result.join(", ")} };`,
+      rulesTest(emitter, schema, "built"),
+      "return built;",
+      "}",
+    ].join("\n"),
+  );
+  return fn;
+}
+
+/**
+ * Statements that push the errors of a built value: shape errors onto `shape`, rule errors
+ * (Ajv's with ajv-errors, written by the explainer from the same schema) onto `rules`.
+ */
+class ErrorWalk {
+  private count = 0;
+
+  constructor(
+    private readonly writer: Writer,
+    private readonly root: JsonSchema,
+    private readonly functions: string[],
+  ) {}
+
+  private local(): string {
+    return `e${this.count++}`;
+  }
+
+  /** Statements pushing the shape errors of `data` (stopping at the first where `one`); `return false` for a long list. */
+  shape(given: JsonSchema, data: string, path: Path, schemaPath: string): string {
+    const schema = resolve(given, this.root);
+    const types = typesOf(schema);
+    if (schema.properties !== undefined) {
+      if (types.length !== 1 || types[0] !== "object") throw new Error(`reader: properties without type object at ${schemaPath}`);
+      const fields = this.fields(schema, data, path, schemaPath, (sub, value, at, subPath) => this.shape(sub, value, at, subPath));
+      return `if (${typeTest("object", data)}) {\n${fields}\n} else ${this.error(schema, "type", data, path, schemaPath)}`;
+    }
+    if (schema.allOf) throw new Error(`reader: rules on a value that is not a table at ${schemaPath}`);
+    if (schema.items !== undefined) {
+      if (types.length !== 1 || types[0] !== "array") throw new Error(`reader: items without type array at ${schemaPath}`);
+      const index = this.local();
+      const item = this.local();
+      return [
+        `if (!Array.isArray(${data})) ${this.error(schema, "type", data, path, schemaPath)}`,
+        `else if (${data}.length > longList) return false;`,
+        `else for (let ${index} = 0; ${index} < ${data}.length; ${index}++) {`,
+        `const ${item} = ${data}[${index}];`,
+        this.shape(schema.items, item, below(path, `"/" + ${index}`, false), `${schemaPath}/items`),
+        "}",
+      ].join("\n");
+    }
+    return this.leaf(schema, data, path, schemaPath);
+  }
+
+  /**
+   * Statements pushing the rules' errors of `data`, in Ajv's order but for the root's own
+   * (`own`), which come after those of the structs inside it, as issues order them.
+   */
+  rules(given: JsonSchema, data: string, path: Path, schemaPath: string, own = false): string {
+    const schema = resolve(given, this.root);
+    const rules = schema.allOf ? `${this.ruleFunction(schema.allOf, path, schemaPath)}(${data}, rules);` : "";
+    if (schema.properties === undefined) return rules;
+    const fields = this.fields(schema, data, path, schemaPath, (sub, value, at, subPath) => this.rules(sub, value, at, subPath));
+    const walk = fields ? `if (${typeTest("object", data)}) {\n${fields}\n}` : "";
+    return own ? `${walk}\n${rules}` : `${rules}\n${walk}`;
+  }
+
+  /** Each property's statements, for a value the table holds; none for properties that have none. */
+  private fields(schema: JsonSchema, data: string, path: Path, schemaPath: string, statements: (sub: JsonSchema, value: string, path: Path, schemaPath: string) => string): string {
+    const out: string[] = [];
+    for (const [name, sub] of Object.entries(schema.properties ?? {})) {
+      const value = this.local();
+      const inner = statements(sub, value, below(path, `/${token(name)}`, true), `${schemaPath}/properties/${token(name)}`).trim();
+      if (inner) out.push(`const ${value} = ${data}[${JSON.stringify(name)}];\nif (${value} !== undefined) {\n${inner}\n}`);
+    }
+    return out.join("\n");
+  }
+
+  /**
+   * A value's one shape error, as issues keep it: the `enum` error where the enum fails,
+   * else the first of the others (`type`, then `const`) that fails.
+   */
+  private leaf(schema: JsonSchema, data: string, path: Path, schemaPath: string): string {
+    for (const key of Object.keys(schema)) if (!["type", "enum", "const"].includes(key)) throw new Error(`reader: keyword ${key} at ${schemaPath}`);
+    const checks: string[] = [];
+    if (schema.enum !== undefined) checks.push(`if (!(${this.writer.test({ enum: schema.enum }, data, schemaPath)})) ${this.error(schema, "enum", data, path, schemaPath)}`);
+    if (schema.type !== undefined) checks.push(`if (!(${this.writer.test({ type: schema.type }, data, schemaPath)})) ${this.error(schema, "type", data, path, schemaPath)}`);
+    if (schema.const !== undefined) checks.push(`if (!(${this.writer.test({ const: schema.const }, data, schemaPath)})) ${this.error(schema, "const", data, path, schemaPath)}`);
+    return checks.join("\nelse ");
+  }
+
+  /** The error of `keyword`, pushed onto `shape` as the explainer pushes it. */
+  private error(schema: JsonSchema, keyword: "type" | "enum" | "const", data: string, path: Path, schemaPath: string): string {
+    const [params, message] =
+      keyword === "type"
+        ? [{ type: schema.type }, `must be ${typesOf(schema).join(",")}`]
+        : keyword === "enum"
+          ? [{ allowedValues: schema.enum }, "must be equal to one of the allowed values"]
+          : [{ allowedValue: schema.const }, "must be equal to constant"];
+    const push = this.writer.push(path, `${schemaPath}/${keyword}`, keyword, params, message, data).replace(/^errors\.push/, "shape.push");
+    return `{ ${push} if (one) return true; }`;
+  }
+
+  /** A function pushing the errors of a struct's rules, as `explain` does. */
+  private ruleFunction(allOf: JsonSchema[], path: Path, schemaPath: string): string {
+    const name = `rules${this.count++}`;
+    const body = allOf.map((rule, i) => this.writer.report(rule, "data", path, `${schemaPath}/allOf/${i}`)).join("\n");
+    this.functions.push(`function ${name}(data, errors) {\n${body}\n}`);
+    return name;
+  }
+}
