@@ -35,9 +35,11 @@ export function copyTable(input: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (input === null || typeof input !== "object") return out;
   // What `Object.keys` lists, in its order: `for…in` reads V8's enum cache, and the own-key
-  // test keeps out keys inherited from a polluted `Object.prototype`.
+  // test keeps out keys inherited from a polluted `Object.prototype`. The test is written at
+  // the loop itself: V8 answers it from the enum cache there, where `hasOwn`, which sees
+  // every table's hidden class, is not inlined.
   for (const key in input) {
-    if (!hasOwn(input, key)) continue;
+    if (!ownProperty.call(input, key)) continue;
     const value = (input as Record<string, unknown>)[key];
     // Plain assignment is several times faster; only `__proto__` would replace the prototype.
     if (key === "__proto__") setOwn(out, key, value);
