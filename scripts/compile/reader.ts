@@ -57,7 +57,7 @@ export function readerSource(published: JsonSchema, shape: Shape, kind: "table" 
     "let faults = 0, broken = 0;",
     ...functions,
     "return {",
-    `read(input) { faults = 0; broken = 0; return ${root}(input); },`,
+    `read: ${root},`,
     "valid() { return faults === 0 && broken === 0; },",
     "errors(value, shape, rules, one) {",
     // Rust's error alone: the first shape error where the value has one, else the first rule's.
@@ -95,6 +95,9 @@ function fieldSchema(emitter: Emitter, schema: JsonSchema, field: string, path: 
   return resolve(sub, emitter.root);
 }
 
+/** The root's reader starts a read: the last read's verdict goes (one call fewer than a wrapper). */
+const prologue = (path: readonly string[]) => (path.length === 0 ? "faults = 0; broken = 0;" : "");
+
 /** What a value that is not a table does at a struct or table position: an odd object ends the build, any other fails the type test. */
 const NOT_A_TABLE = "if (!isTable(given)) { if (isOddObject(given)) return undefined; faults++; return given; }";
 
@@ -118,7 +121,7 @@ function emitTable(emitter: Emitter, schema: JsonSchema, shape: Shape, path: str
     const label = JSON.stringify(field);
     built.push(`{ const v = given[${label}]; const s = ${inner}(v === undefined ? NOTHING : v); if (s === undefined) return undefined; out[${label}] = s; }`);
   }
-  emitter.functions.push([`function ${fn}(given) {`, NOT_A_TABLE, "const out = copyTable(given);", ...built, rulesTest(emitter, schema, "out"), "return out;", "}"].join("\n"));
+  emitter.functions.push([`function ${fn}(given) {`, prologue(path), NOT_A_TABLE, "const out = copyTable(given);", ...built, rulesTest(emitter, schema, "out"), "return out;", "}"].join("\n"));
   return fn;
 }
 
@@ -150,6 +153,7 @@ function emitStruct(emitter: Emitter, schema: JsonSchema, shape: Shape, path: st
   emitter.functions.push(
     [
       `function ${fn}(given) {`,
+      prologue(path),
       NOT_A_TABLE,
       `let ${declarations.join(", ")};`,
       "for (const key in given) {",
