@@ -44,18 +44,25 @@ export function shapeIssue(error: AjvError, input: unknown, root: string): Valid
   return {
     stage: "deserialize",
     path: error.instancePath,
-    message: `${namedField(root + error.instancePath)}: ${expectation(error, value)}`,
+    message: `${namedField(root, error.instancePath)}: ${expectation(error, value)}`,
   };
 }
 
-/** Field names by pointer, made once each (a bounded number: list indices are many). */
-const names = new Map<string, string>();
+/**
+ * Field names by the target's root and the pointer below it, made once each (a bounded number:
+ * list indices are many). Looked up by the two strings as given, mostly constants of the
+ * generated code whose hashes V8 keeps, not by their concatenation, which would be hashed anew
+ * on every call.
+ */
+const namesByRoot = new Map<string, Map<string, string>>();
 const NAMES_KEPT = 1024;
 
-function namedField(pointer: string): string {
+function namedField(root: string, pointer: string): string {
+  let names = namesByRoot.get(root);
+  if (names === undefined) namesByRoot.set(root, (names = new Map()));
   let name = names.get(pointer);
   if (name === undefined) {
-    name = fieldName(pointer);
+    name = fieldName(root + pointer);
     if (names.size < NAMES_KEPT) names.set(pointer, name);
   }
   return name;
@@ -107,7 +114,7 @@ export function nonTableIssues(structs: readonly string[], input: unknown, root:
   const issues: ValidationIssue[] = [];
   for (const path of structs) {
     const value = valueAt(input, path, isTable);
-    if (isOddObject(value)) issues.push({ stage: "deserialize", path, message: `${namedField(root + path)}: ${invalidType(value, "a table")}` });
+    if (isOddObject(value)) issues.push({ stage: "deserialize", path, message: `${namedField(root, path)}: ${invalidType(value, "a table")}` });
   }
   return issues;
 }
