@@ -7,12 +7,17 @@ import { readVectors } from "../support/vectors";
 /**
  * The public validators explain most invalid input through its built value (faster to
  * read); every such result must be the one the input itself explained gives: every issue,
- * its stage, path and message, in order.
+ * its stage, path and message, in order. Lists longer than the readers take on (explained
+ * shortened) are among the cases, with bad items early and late and rules that read them.
  */
+const longList = Array.from({ length: 400 }, (_, i) => (i % 97 === 5 ? 7 : i % 50 === 3 ? `x${i % 3}` : i === 390 ? "decoder_y" : "encoder"));
 const cases: { target: Target; value: unknown }[] = [
   ...readVectors("objects.jsonl"),
   ...readVectors("named.jsonl"),
   ...generateCases(20261127, 6000).map((c) => ({ target: c.target, value: JSON.parse(c.text) as unknown })),
+  { target: "quant", value: { enable: true, protocol: "none", act_format: "uint8_pos_exp", target_modules: longList } },
+  { target: "quant", value: { enable: true, protocol: "bitnet_b158", act_format: "uint8_pos_exp", target_modules: longList.map(() => "encoder").concat(["decoder_x"]) } },
+  { target: "config", value: { model: { quant: { target_modules: longList, strict_bitnet_reference: 3 }, rho: { precision: 1 } } } },
 ];
 
 test("every invalid case gets the issues its input explained gives", () => {
