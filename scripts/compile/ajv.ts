@@ -16,7 +16,7 @@ const ANNOTATION_KEYWORDS = ["enumDescriptions", "markdownEnumDescriptions", "ma
  * - `explain` collects every failure and applies ajv-errors' `errorMessage` (the shipped
  *   explainer is explainer.ts, and the reader's errors are written from it).
  */
-export type ValidatorKind = "verdict" | "explain";
+type ValidatorKind = "verdict" | "explain";
 
 export function createAjv(kind: ValidatorKind): Ajv {
   const explain = kind === "explain";
