@@ -27,7 +27,7 @@ import type { JsonSchema } from "../schema/json-schema";
  *   both the type and the enum fail, as issues keep it), in the schema's order; then the
  *   rules' errors (the explainer's own code), a struct's before those of the structs inside
  *   it, the root's own last. With `one`, only Rust's error: the first shape error where the
- *   last `read` found one, else the rules'. A list longer than `longList` makes it give up
+ *   last `read` found one, else the first rule's (the rules after it are not run). A list longer than `longList` makes it give up
  *   (`false`), for `explain` to run on the list shortened.
  *
  * The module exports a factory taking the run time's table functions (what counts as a table,
@@ -43,7 +43,7 @@ export function readerSource(published: JsonSchema, shape: Shape, kind: "table" 
   const errors = new ErrorWalk(writer, schema, functions);
   const at = { text: "", dynamic: false };
   functions.push(`function shapeErrors(value, shape, one) {\n${errors.shape(schema, "value", at, "#")}\nreturn true;\n}`);
-  functions.push(`function ruleErrors(value, rules) {\n${errors.rules(schema, "value", at, "#", true)}\n}`);
+  functions.push(`function ruleErrors(value, rules, one) {\n${errors.rules(schema, "value", at, "#", true)}\n}`);
   return [
     '"use strict";',
     "/* Written by scripts/build-validators.ts from the published schema. */",
@@ -62,7 +62,7 @@ export function readerSource(published: JsonSchema, shape: Shape, kind: "table" 
     "errors(value, shape, rules, one) {",
     // Rust's error alone: the first shape error where the value has one, else the first rule's.
     "if (!one || faults > 0) { if (!shapeErrors(value, shape, one)) return false; if (one && shape.length > 0) return true; }",
-    "ruleErrors(value, rules);",
+    "ruleErrors(value, rules, one);",
     "return true;",
     "},",
     "};",
@@ -172,6 +172,9 @@ function emitStruct(emitter: Emitter, schema: JsonSchema, shape: Shape, path: st
   return fn;
 }
 
+/** With `one`, the rules after the first failing one are not run: Rust's error is found. */
+const foundOne = (list: string) => `if (one && ${list}.length > 0) return;`;
+
 /**
  * Statements that push the errors of a built value: shape errors onto `shape`, rule errors
  * (Ajv's with ajv-errors, written by the explainer from the same schema) onto `rules`.
@@ -221,7 +224,7 @@ class ErrorWalk {
    */
   rules(given: JsonSchema, data: string, path: Path, schemaPath: string, own = false): string {
     const schema = resolve(given, this.root);
-    const rules = schema.allOf ? `${this.ruleFunction(schema.allOf, path, schemaPath)}(${data}, rules);` : "";
+    const rules = schema.allOf ? `${this.ruleFunction(schema.allOf, path, schemaPath)}(${data}, rules, one);\n${foundOne("rules")}` : "";
     if (schema.properties === undefined) return rules;
     const fields = this.fields(schema, data, path, schemaPath, (sub, value, at, subPath) => this.rules(sub, value, at, subPath));
     const walk = fields ? `if (${typeTest("object", data)}) {\n${fields}\n}` : "";
@@ -264,11 +267,11 @@ class ErrorWalk {
     return `{ ${push} if (one) return true; }`;
   }
 
-  /** A function pushing the errors of a struct's rules, as `explain` does. */
+  /** A function pushing the errors of a struct's rules, as `explain` does; with `one`, up to the first. */
   private ruleFunction(allOf: JsonSchema[], path: Path, schemaPath: string): string {
     const name = `rules${this.count++}`;
-    const body = allOf.map((rule, i) => this.writer.report(rule, "data", path, `${schemaPath}/allOf/${i}`)).join("\n");
-    this.functions.push(`function ${name}(data, errors) {\n${body}\n}`);
+    const body = allOf.map((rule, i) => this.writer.report(rule, "data", path, `${schemaPath}/allOf/${i}`)).join(`\n${foundOne("errors")}\n`);
+    this.functions.push(`function ${name}(data, errors, one) {\n${body}\n}`);
     return name;
   }
 }
