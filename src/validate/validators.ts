@@ -9,7 +9,7 @@ import type { Target } from "./targets";
 import type { BurnDragonConfig, LowBitQuantizationConfig, LowBitRhoConfig } from "../types";
 
 /**
- * Each public validator passes its own reader, as closures written at its call: V8 inlines
+ * Each public validator passes its own reader's calls (made once, below): V8 inlines
  * `run` into each, and a call site that only ever sees one target gets its reader inlined
  * too, where one `readers[target].read(input)` shared by all three targets gets nothing.
  */
@@ -105,17 +105,28 @@ function allErrorsOf(fn: string, options: unknown): boolean | ValidationIssue {
   return allErrors === undefined || allErrors;
 }
 
+/* Each target's reader calls, made once: closures written at each call are made on every validation. */
+const readQuant = (input: unknown) => readers.quant.read(input);
+const validQuant = () => readers.quant.valid();
+const quantErrors: Reader["errors"] = (built, shape, rules, one) => readers.quant.errors(built, shape, rules, one);
+const readRho = (input: unknown) => readers.rho.read(input);
+const validRho = () => readers.rho.valid();
+const rhoErrors: Reader["errors"] = (built, shape, rules, one) => readers.rho.errors(built, shape, rules, one);
+const readConfig = (input: unknown) => readers.config.read(input);
+const validConfig = () => readers.config.valid();
+const configErrors: Reader["errors"] = (built, shape, rules, one) => readers.config.errors(built, shape, rules, one);
+
 export function validateLowBitQuantizationConfig(value: unknown, options?: ValidateOptions): ValidationResult<LowBitQuantizationConfig> {
   const allErrors = allErrorsOf("validateLowBitQuantizationConfig", options);
-  return run("quant", value, allErrors, (input) => readers.quant.read(input), () => readers.quant.valid(), (built, shape, rules, one) => readers.quant.errors(built, shape, rules, one));
+  return run("quant", value, allErrors, readQuant, validQuant, quantErrors);
 }
 
 export function validateLowBitRhoConfig(value: unknown, options?: ValidateOptions): ValidationResult<LowBitRhoConfig> {
   const allErrors = allErrorsOf("validateLowBitRhoConfig", options);
-  return run("rho", value, allErrors, (input) => readers.rho.read(input), () => readers.rho.valid(), (built, shape, rules, one) => readers.rho.errors(built, shape, rules, one));
+  return run("rho", value, allErrors, readRho, validRho, rhoErrors);
 }
 
 export function validateBurnDragonConfig(value: unknown, options?: ValidateOptions): ValidationResult<BurnDragonConfig> {
   const allErrors = allErrorsOf("validateBurnDragonConfig", options);
-  return run("config", value, allErrors, (input) => readers.config.read(input), () => readers.config.valid(), (built, shape, rules, one) => readers.config.errors(built, shape, rules, one));
+  return run("config", value, allErrors, readConfig, validConfig, configErrors);
 }
