@@ -57,7 +57,7 @@ function readIssues(target: Target, input: unknown, value: unknown, allErrors: b
   }
   for (const error of rules) {
     if (error.keyword !== "errorMessage") return undefined;
-    issues.push(atWrittenPlace({ stage: "validate", path: error.instancePath, message: error.message ?? "" }, input));
+    issues.push({ stage: "validate", path: writtenPlace(error.instancePath, input), message: error.message ?? "" });
     if (!allErrors) return issues;
   }
   return issues;
@@ -89,8 +89,14 @@ function explainedIssues(target: Target, subject: unknown, input: unknown): Vali
 
 /** The issue at the place the input writes: a rule about a field it omits, at the table that lacks it. */
 function atWrittenPlace(issue: ValidationIssue, input: unknown): ValidationIssue {
-  if (issue.stage !== "validate" || valueAt(input, issue.path) !== undefined) return issue;
-  return { ...issue, path: parentPointer(issue.path) };
+  if (issue.stage !== "validate") return issue;
+  const path = writtenPlace(issue.path, input);
+  return path === issue.path ? issue : { ...issue, path };
+}
+
+/** Where the input writes a rule's field: the field itself, or the table that lacks it. */
+function writtenPlace(path: string, input: unknown): string {
+  return valueAt(input, path) !== undefined ? path : parentPointer(path);
 }
 
 /** Input that throws while being read (a getter, a revoked proxy) is not a config. */
