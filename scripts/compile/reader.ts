@@ -27,8 +27,9 @@ import type { JsonSchema } from "../schema/json-schema";
  *   both the type and the enum fail, as issues keep it), in the schema's order; then the
  *   rules' errors (the explainer's own code), a struct's before those of the structs inside
  *   it, the root's own last. With `one`, only Rust's error: the first shape error where the
- *   last `read` found one, else the first rule's (the rules after it are not run). A list longer than `longList` makes it give up
- *   (`false`), for `explain` to run on the list shortened.
+ *   last `read` found one, else the first rule's (the rules after it are not run). The shape
+ *   errors are looked for only where the read found one, or a list longer than `longList`,
+ *   which makes it give up (`false`), for `explain` to run on the list shortened.
  *
  * The module exports a factory taking the run time's table functions (what counts as a table,
  * an odd object, an own key and a copy is the run time's) and `longList`.
@@ -54,14 +55,15 @@ export function readerSource(published: JsonSchema, shape: Shape, kind: "table" 
     "const ownProperty = Object.prototype.hasOwnProperty;",
     "module.exports = function reader({ isTable, isOddObject, copyTable }, longList) {",
     "const NOTHING = Object.freeze({});",
-    "let faults = 0, broken = 0;",
+    "let faults = 0, broken = 0, longest = 0;",
     ...functions,
     "return {",
     `read: ${root},`,
     "valid() { return faults === 0 && broken === 0; },",
     "errors(value, shape, rules, one) {",
     // Rust's error alone: the first shape error where the value has one, else the first rule's.
-    "if (!one || faults > 0) { if (!shapeErrors(value, shape, one)) return false; if (one && shape.length > 0) return true; }",
+    // Where the read found no shape fault, the walk would find none: it runs only to give up on a long list.
+    "if (faults > 0 || (!one && longest > longList)) { if (!shapeErrors(value, shape, one)) return false; if (one && shape.length > 0) return true; }",
     "ruleErrors(value, rules, one);",
     "return true;",
     "},",
@@ -96,7 +98,7 @@ function fieldSchema(emitter: Emitter, schema: JsonSchema, field: string, path: 
 }
 
 /** The root's reader starts a read: the last read's verdict goes (one call fewer than a wrapper). */
-const prologue = (path: readonly string[]) => (path.length === 0 ? "faults = 0; broken = 0;" : "");
+const prologue = (path: readonly string[]) => (path.length === 0 ? "faults = 0; broken = 0; longest = 0;" : "");
 
 /** What a value that is not a table does at a struct or table position: an odd object ends the build, any other fails the type test. */
 const NOT_A_TABLE = "if (!isTable(given)) { if (isOddObject(given)) return undefined; faults++; return given; }";
@@ -125,6 +127,16 @@ function emitTable(emitter: Emitter, schema: JsonSchema, shape: Shape, path: str
   return fn;
 }
 
+/**
+ * A given list, copied, its length kept in `longest`: where the read found no shape fault,
+ * the error walk runs only to give up on a long list. Lists of lists would hide theirs.
+ */
+function listCopy(emitter: Emitter, schema: JsonSchema, local: string, path: readonly string[]): string {
+  const items = schema.items === undefined ? {} : resolve(schema.items, emitter.root);
+  if (items.items !== undefined || items.properties !== undefined) throw new Error(`reader: a list of lists or tables at ${path.join(".")} is not supported`);
+  return `if (Array.isArray(v)) { ${local} = v.slice(); if (v.length > longest) longest = v.length; } else ${local} = v;`;
+}
+
 /** Emits the reader of one struct (nested structs first) and returns its function name. */
 function emitStruct(emitter: Emitter, schema: JsonSchema, shape: Shape, path: string[]): string {
   const fn = functionName(path);
@@ -145,9 +157,9 @@ function emitStruct(emitter: Emitter, schema: JsonSchema, shape: Shape, path: st
       return;
     }
     const test = emitter.writer.test(sub, "v", `#/properties/${field}`);
-    const copy = Array.isArray(spec.default) ? "Array.isArray(v) ? v.slice() : v" : "v";
+    const copy = Array.isArray(spec.default) ? listCopy(emitter, sub, local, [...path, field]) : `${local} = v;`;
     declarations.push(`${local} = ${JSON.stringify(spec.default)}`);
-    cases.push(`case ${label}: { const v = given[key]; if (v !== undefined) { ${local} = ${copy}; if (!${test}) faults++; } break; }`);
+    cases.push(`case ${label}: { const v = given[key]; if (v !== undefined) { ${copy} if (!${test}) faults++; } break; }`);
   });
   const result = fields.map(([field, spec], i) => `${JSON.stringify(field)}: ${"struct" in spec ? `s${i}` : `v${i}`}`);
   emitter.functions.push(
