@@ -50,17 +50,28 @@ function readIssues(target: Target, input: unknown, value: unknown, allErrors: b
   const rules: AjvError[] = [];
   if (!readErrors(value, shape, rules, !allErrors)) return undefined;
   const issues: ValidationIssue[] = [];
-  const { root } = layouts[target];
+  const { root, plainDefaults } = layouts[target];
   for (const error of shape) {
     issues.push(shapeIssue(error, input, root));
     if (!allErrors) return issues;
   }
   for (const error of rules) {
     if (error.keyword !== "errorMessage") return undefined;
-    issues.push({ stage: "validate", path: writtenPlace(error.instancePath, input), message: error.message ?? "" });
+    const path = givenByInput(error, plainDefaults) ? error.instancePath : writtenPlace(error.instancePath, input);
+    issues.push({ stage: "validate", path, message: error.message ?? "" });
     if (!allErrors) return issues;
   }
   return issues;
+}
+
+/**
+ * Whether the built value at a rule error's path can only have come from the input: a value
+ * other than the plain default the reader fills in. Saves reading the input again (its
+ * tables' hidden classes are many, and each read slow).
+ */
+function givenByInput(error: AjvError, plainDefaults: ReadonlyMap<string, unknown>): boolean {
+  const fallback = plainDefaults.get(error.instancePath);
+  return fallback !== undefined && "value" in error && error.value !== fallback;
 }
 
 /** Every issue of an input that holds an odd object where a struct belongs: only the input itself can explain it. */
