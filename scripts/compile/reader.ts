@@ -14,7 +14,8 @@ import type { JsonSchema } from "../schema/json-schema";
  *   keys never (a getter there is not run). `for…in` with an own-key test visits what
  *   `Object.keys` lists, in its order, a quarter faster (V8's enum cache); the test keeps out
  *   keys inherited from a polluted `Object.prototype`. A table of the document around the
- *   structs keeps every key (`copyTable`); its known fields are read in place. Values are copied as given, wrong types
+ *   structs keeps every own key, as `copyTable` does, each read once; its structs and tables
+ *   are read from the values met on the way. Values are copied as given, wrong types
  *   included (lists are copied, not shared), at the input's paths. An object that is not a
  *   plain table (a class instance, a `Map`) at a struct position makes the result
  *   `undefined`: Ajv would read its fields through its prototype, so the caller explains the
@@ -31,8 +32,8 @@ import type { JsonSchema } from "../schema/json-schema";
  *   errors are looked for only where the read found one, or a list longer than `longList`,
  *   which makes it give up (`false`), for `explain` to run on the list shortened.
  *
- * The module exports a factory taking the run time's table functions (what counts as a table,
- * an odd object, an own key and a copy is the run time's) and `longList`.
+ * The module exports a factory taking the run time's table functions (what counts as a table
+ * and an odd object, and how a key is set as an own property, is the run time's) and `longList`.
  * Only the keywords the published schemas use are known; any other fails the build.
  */
 export function readerSource(published: JsonSchema, shape: Shape, kind: "table" | "struct"): string {
@@ -53,7 +54,7 @@ export function readerSource(published: JsonSchema, shape: Shape, kind: "table" 
     // At each `for…in` itself, where V8 answers it from the enum cache: a shared helper that
     // sees every table's hidden class answers far slower.
     "const ownProperty = Object.prototype.hasOwnProperty;",
-    "module.exports = function reader({ isTable, isOddObject, copyTable }, longList) {",
+    "module.exports = function reader({ isTable, isOddObject, setOwn }, longList) {",
     "const NOTHING = Object.freeze({});",
     "let faults = 0, broken = 0, longest = 0;",
     ...functions,
@@ -112,18 +113,50 @@ function rulesTest(emitter: Emitter, schema: JsonSchema, data: string): string {
   return allOf ? `if (faults === 0 && !${emitter.writer.test({ allOf }, data, "#")}) broken++;` : "";
 }
 
-/** Emits the reader of an open table of the document (every key kept; its structs and tables read in place) and returns its name. */
+/**
+ * Emits the reader of an open table of the document and returns its name: every own key
+ * copied (as `copyTable` copies), the values of its structs and tables kept on the way and
+ * read once the copy is made, each into its place. A field the table lacks is read by name
+ * (as Ajv reads it, through the prototype); one it holds is not read again.
+ */
 function emitTable(emitter: Emitter, schema: JsonSchema, shape: Shape, path: string[]): string {
   const fn = functionName(path);
+  const declarations: string[] = [];
+  const cases: string[] = [];
   const built: string[] = [];
-  for (const [field, spec] of Object.entries(shape)) {
+  Object.entries(shape).forEach(([field, spec], i) => {
     if ("default" in spec) throw new Error(`reader: a plain value ${[...path, field].join(".")} in a table of the document is not supported`);
     const sub = fieldSchema(emitter, schema, field, path);
     const inner = "struct" in spec ? emitStruct(emitter, sub, spec.struct, [...path, field]) : emitTable(emitter, sub, spec.table, [...path, field]);
     const label = JSON.stringify(field);
-    built.push(`{ const v = given[${label}]; const s = ${inner}(v === undefined ? NOTHING : v); if (s === undefined) return undefined; out[${label}] = s; }`);
-  }
-  emitter.functions.push([`function ${fn}(given) {`, prologue(path), NOT_A_TABLE, "const out = copyTable(given);", ...built, rulesTest(emitter, schema, "out"), "return out;", "}"].join("\n"));
+    declarations.push(`t${i} = NOTHING`);
+    cases.push(`case ${label}: if (v !== undefined) t${i} = v; break;`);
+    built.push(`if (t${i} === NOTHING) { const v = given[${label}]; if (v !== undefined) t${i} = v; }`);
+    built.push(`const s${i} = ${inner}(t${i}); if (s${i} === undefined) return undefined; out[${label}] = s${i};`);
+  });
+  emitter.functions.push(
+    [
+      `function ${fn}(given) {`,
+      prologue(path),
+      NOT_A_TABLE,
+      "const out = {};",
+      `let ${declarations.join(", ")};`,
+      "for (const key in given) {",
+      "if (!ownProperty.call(given, key)) continue;",
+      "const v = given[key];",
+      "switch (key) {",
+      ...cases,
+      // Plain assignment would replace the copy's prototype.
+      'case "__proto__": setOwn(out, key, v); continue;',
+      "}",
+      "out[key] = v;",
+      "}",
+      ...built,
+      rulesTest(emitter, schema, "out"),
+      "return out;",
+      "}",
+    ].join("\n"),
+  );
   return fn;
 }
 
