@@ -14,13 +14,15 @@ export function isOddObject(value: unknown): boolean {
   return value !== null && typeof value === "object" && !Array.isArray(value) && !isTable(value);
 }
 
-const ownProperty = Object.prototype.hasOwnProperty;
-
 /**
- * Whether `key` is an own property of `value`, not one inherited from a (possibly polluted)
- * prototype. `hasOwnProperty`, not `Object.hasOwn`: inside `for…in`, V8 answers the former
- * from its enum cache, several times faster.
+ * The one own-property test: whether a key is an own property, not one inherited from a
+ * (possibly polluted) prototype. `hasOwnProperty`, not `Object.hasOwn`: called at a `for…in`
+ * itself (`ownProperty.call(table, key)`), V8 answers it from its enum cache, several times
+ * faster; elsewhere `hasOwn` reads better.
  */
+export const ownProperty = Object.prototype.hasOwnProperty;
+
+/** Whether `key` is an own property of `value` (see `ownProperty`). */
 export function hasOwn(value: object, key: string): boolean {
   return ownProperty.call(value, key);
 }
