@@ -1,3 +1,4 @@
+import { hasOwn } from "../../src/util/tables";
 import { quantizationVariants } from "../../src/types/quant/variants";
 import { rhoVariants } from "../../src/types/rho/variants";
 import { NULL_VARIANT_DOC } from "../../src/types/variants";
@@ -12,7 +13,7 @@ export function variantDocs(typeName: string, values: readonly unknown[]): strin
   if (!docs) throw new Error(`enum ${typeName} has no variant descriptions in src/types/*/variants.ts`);
   return values.map((value) => {
     if (value === null) return NULL_VARIANT_DOC;
-    const doc = Object.hasOwn(docs, value as string) ? docs[value as string] : undefined;
+    const doc = hasOwn(docs, value as string) ? docs[value as string] : undefined;
     if (doc === undefined) throw new Error(`variant ${typeName}.${String(value)} has no description`);
     return doc;
   });
