@@ -106,6 +106,11 @@ export class Writer {
     return `v${this.locals++}`;
   }
 
+  /** The schema a `$ref` names (followed to the end), or the schema itself. */
+  resolved(schema: JsonSchema): JsonSchema {
+    return this.resolve(schema, "#")[0];
+  }
+
   private resolve(schema: JsonSchema, schemaPath: string): [JsonSchema, string] {
     if (schema.$ref === undefined) return [schema, schemaPath];
     const name = schema.$ref.replace("#/definitions/", "");

@@ -41,8 +41,8 @@ export function readerSource(published: JsonSchema, shape: Shape, kind: "table" 
   const writer = new Writer(schema.definitions ?? {});
   const functions: string[] = [];
   const emit = kind === "table" ? emitTable : emitStruct;
-  const root = emit({ writer, functions, root: schema }, schema, shape, []);
-  const errors = new ErrorWalk(writer, schema, functions);
+  const root = emit({ writer, functions }, schema, shape, []);
+  const errors = new ErrorWalk(writer, functions);
   const at = { text: "", dynamic: false };
   functions.push(`function shapeErrors(value, shape, one) {\n${errors.shape(schema, "value", at, "#")}\nreturn true;\n}`);
   functions.push(`function ruleErrors(value, rules, one) {\n${errors.rules(schema, "value", at, "#", true)}\n}`);
@@ -76,14 +76,6 @@ export function readerSource(published: JsonSchema, shape: Shape, kind: "table" 
 interface Emitter {
   writer: Writer;
   functions: string[];
-  root: JsonSchema;
-}
-
-function resolve(schema: JsonSchema, root: JsonSchema): JsonSchema {
-  if (schema.$ref === undefined) return schema;
-  const target = root.definitions?.[schema.$ref.replace("#/definitions/", "")];
-  if (!target) throw new Error(`reader: unknown $ref ${schema.$ref}`);
-  return resolve(target, root);
 }
 
 function functionName(path: readonly string[]): string {
@@ -92,9 +84,9 @@ function functionName(path: readonly string[]): string {
 
 /** The schema of a field of a table or struct. */
 function fieldSchema(emitter: Emitter, schema: JsonSchema, field: string, path: readonly string[]): JsonSchema {
-  const sub = resolve(schema, emitter.root).properties?.[field];
+  const sub = emitter.writer.resolved(schema).properties?.[field];
   if (sub === undefined) throw new Error(`reader: ${[...path, field].join(".")} is not in the schema`);
-  return resolve(sub, emitter.root);
+  return emitter.writer.resolved(sub);
 }
 
 /** The root's reader starts a read: the last read's verdict goes (one call fewer than a wrapper). */
@@ -108,7 +100,7 @@ const NOT_A_TABLE = "if (!isTable(given)) { if (isOddObject(given)) return undef
  * where a shape error was found: the value is invalid already, and `errors` runs every rule.
  */
 function rulesTest(emitter: Emitter, schema: JsonSchema, data: string): string {
-  const { allOf } = resolve(schema, emitter.root);
+  const { allOf } = emitter.writer.resolved(schema);
   return allOf ? `if (faults === 0 && !${emitter.writer.test({ allOf }, data, "#")}) broken++;` : "";
 }
 
@@ -164,7 +156,7 @@ function emitTable(emitter: Emitter, schema: JsonSchema, shape: Shape, path: str
  * the error walk runs only to give up on a long list. Lists of lists would hide theirs.
  */
 function listCopy(emitter: Emitter, schema: JsonSchema, local: string, path: readonly string[]): string {
-  const items = schema.items === undefined ? {} : resolve(schema.items, emitter.root);
+  const items = schema.items === undefined ? {} : emitter.writer.resolved(schema.items);
   if (items.items !== undefined || items.properties !== undefined) throw new Error(`reader: a list of lists or tables at ${path.join(".")} is not supported`);
   return `if (Array.isArray(v)) { ${local} = v.slice(); if (v.length > longest) longest = v.length; } else ${local} = v;`;
 }
@@ -228,7 +220,6 @@ class ErrorWalk {
 
   constructor(
     private readonly writer: Writer,
-    private readonly root: JsonSchema,
     private readonly functions: string[],
   ) {}
 
@@ -238,7 +229,7 @@ class ErrorWalk {
 
   /** Statements pushing the shape errors of `data` (stopping at the first where `one`); `return false` for a long list. */
   shape(given: JsonSchema, data: string, path: Path, schemaPath: string): string {
-    const schema = resolve(given, this.root);
+    const schema = this.writer.resolved(given);
     const types = typesOf(schema);
     if (schema.properties !== undefined) {
       if (types.length !== 1 || types[0] !== "object") throw new Error(`reader: properties without type object at ${schemaPath}`);
@@ -267,7 +258,7 @@ class ErrorWalk {
    * (`own`), which come after those of the structs inside it, as issues order them.
    */
   rules(given: JsonSchema, data: string, path: Path, schemaPath: string, own = false): string {
-    const schema = resolve(given, this.root);
+    const schema = this.writer.resolved(given);
     const rules = schema.allOf ? `${this.ruleFunction(schema.allOf, path, schemaPath)}(${data}, rules, one);\n${foundOne("rules")}` : "";
     if (schema.properties === undefined) return rules;
     const fields = this.fields(schema, data, path, schemaPath, (sub, value, at, subPath) => this.rules(sub, value, at, subPath));
