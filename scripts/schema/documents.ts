@@ -1,5 +1,5 @@
 import { rulesByType } from "../../src/types/rules-by-type";
-import { SCHEMA_FILES, type SchemaFileName, type StructTarget } from "../../src/validate/targets";
+import { assertStructTargets, SCHEMA_FILES, type SchemaFileName, type StructTarget } from "../../src/validate/targets";
 import { DOCUMENT_TYPE, typesDocument, type DocumentStruct, type TypesDocument } from "./from-types";
 import { withMarkdownDescriptions, withVariantNotes } from "./annotations";
 import type { JsonSchema } from "./json-schema";
@@ -43,10 +43,7 @@ export function structDocuments({ structs, definitions }: TypesDocument = typesD
 export function schemaDocuments(): Record<SchemaFileName, JsonSchema> {
   const types = typesDocument();
   const structs = structDocuments(types);
-  const named = Object.keys(SCHEMA_FILES).filter((target) => target !== "config");
-  if (structs.map(({ name }) => name).join() !== named.join()) {
-    throw new Error(`the structs of ${DOCUMENT_TYPE} (${structs.map(({ name }) => name)}) are not the targets of SCHEMA_FILES (${named})`);
-  }
+  assertStructTargets(structs.map(({ name }) => name), DOCUMENT_TYPE);
   const document = (file: SchemaFileName, schema: JsonSchema): JsonSchema =>
     withMarkdownDescriptions({ $schema: DRAFT_07, $id: schemaId(file), ...schema });
   // The trainer's rules read the document through its structs, each field with its default.

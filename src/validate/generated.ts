@@ -4,7 +4,6 @@ import type { Shape } from "./shape";
 import type { Target } from "./targets";
 import { LONG_LIST } from "./long-lists";
 
-
 /** The part of an Ajv error object this package reads. */
 export interface AjvError {
   instancePath: string;

@@ -12,4 +12,9 @@ export const SCHEMA_FILES = {
 export type StructTarget = Exclude<Target, "config">;
 export const STRUCT_TARGETS = Object.keys(SCHEMA_FILES).filter((target) => target !== "config") as StructTarget[];
 
+/** Throws unless `found`, the structs a document holds (from `source`), are the struct targets, in order. */
+export function assertStructTargets(found: readonly string[], source: string): void {
+  if (found.join() !== STRUCT_TARGETS.join()) throw new Error(`the structs of ${source} (${found}) are not the struct targets of SCHEMA_FILES (${STRUCT_TARGETS})`);
+}
+
 export type SchemaFileName = (typeof SCHEMA_FILES)[Target];
