@@ -4,9 +4,10 @@ import { DOCS_DIR, docFiles } from "./docs/doc-files";
 import { PYTHON_SCHEMA_DIR, SCHEMA_DIR, schemaFiles } from "./schema/schema-files";
 
 /** Writes `schema/*.json` (and the Python package's copy) and `docs/reference.md` from `src/types`. */
+const schemas = schemaFiles();
 for (const [dir, files] of [
-  [SCHEMA_DIR, schemaFiles()],
-  [PYTHON_SCHEMA_DIR, schemaFiles()],
+  [SCHEMA_DIR, schemas],
+  [PYTHON_SCHEMA_DIR, schemas],
   [DOCS_DIR, docFiles()],
 ] as const) {
   fs.mkdirSync(dir, { recursive: true });
