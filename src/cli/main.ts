@@ -7,10 +7,9 @@ import { SCHEMA_FILES, STRUCT_TARGETS, type StructTarget } from "../validate/tar
 import { defaults, packageVersion, schemaText } from "./package-data";
 import { PROGRAM_HELP, VALIDATE_HELP } from "./help";
 import { writeText } from "./text-report";
-import type { ConfigFormat } from "../text/read-document";
+import { CONFIG_FORMATS, type ConfigFormat } from "../text/read-document";
 
 const NAME = "burn-dragon-schema";
-const SYNTAXES: ConfigFormat[] = ["toml", "json", "yaml"];
 
 /** Runs the command line on `args` (without `node` and the script) and returns the exit status. */
 export function main(args: readonly string[], output: Output = processOutput): number {
@@ -37,7 +36,7 @@ export function main(args: readonly string[], output: Output = processOutput): n
     .option("--strict", "unknown keys in quant, rho and saved_activations, and mistyped section names, are errors, not warnings")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .option("--no-extends", "do not resolve `extends`")
-    .addOption(new Option("--syntax <syntax>", "syntax of standard input and of files without a known extension").choices(SYNTAXES))
+    .addOption(new Option("--syntax <syntax>", "syntax of standard input and of files without a known extension").choices(CONFIG_FORMATS))
     .addHelpText("after", VALIDATE_HELP)
     .action((files: string[], options: { config: string[]; strict?: boolean; format: "text" | "json"; extends: boolean; syntax?: ConfigFormat }) => {
       const configs = [...files.map((file) => [file]), ...(options.config.length > 0 ? [options.config] : [])];

@@ -1,9 +1,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { SCHEMA_FILES } from "../validate/targets";
 import { valueAt } from "../util/pointer";
 import { layouts } from "../validate/layouts";
-import { STRUCT_TARGETS, type StructTarget } from "../validate/targets";
+import { SCHEMA_FILES, STRUCT_TARGETS, type StructTarget } from "../validate/targets";
 import { validateBurnDragonConfig } from "../validate/validators";
 
 /** The package root, from `dist/cli/`. */
