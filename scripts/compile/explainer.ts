@@ -35,6 +35,9 @@ export function explainerModule(published: JsonSchema): string {
   ].join("\n");
 }
 
+/** A struct just built by a reader: each field's name, and the local that holds its value. */
+export type BuiltStruct = ReadonlyMap<string, string>;
+
 /** An instance path: a constant, or JS code that builds it (below a list index). */
 export interface Path {
   text: string;
@@ -230,33 +233,39 @@ export class Writer {
     return values.map((value) => this.equals(data, value)).join(" || ");
   }
 
-  /** An expression: whether `data` is valid against `schema` (the inside of an `if`: verdict only, no errors). */
-  test(given: JsonSchema, data: string, givenPath: string): string {
+  /**
+   * An expression: whether `data` is valid against `schema` (the inside of an `if`: verdict
+   * only, no errors). With `built`, `data` is a struct the reader has just built: an object
+   * whose fields are all present, each held in a local, so neither its type nor its fields'
+   * presence is tested and each field is read from its local.
+   */
+  test(given: JsonSchema, data: string, givenPath: string, built?: BuiltStruct): string {
     const [schema, schemaPath] = this.resolve(given, givenPath);
     this.known(schema);
     const parts: string[] = [];
     const types = typesOf(schema);
-    if (types.length > 0) parts.push(`(${types.map((t) => typeTest(t, data)).join(" || ")})`);
+    if (types.length > 0 && !(built && types.includes("object"))) parts.push(`(${types.map((t) => typeTest(t, data)).join(" || ")})`);
     if (schema.const !== undefined) parts.push(`(${this.equals(data, schema.const)})`);
     if (schema.enum !== undefined) parts.push(`(${this.oneOf(data, schema.enum)})`);
-    if (schema.not !== undefined) parts.push(`!${this.test(schema.not, data, `${schemaPath}/not`)}`);
-    (schema.allOf ?? []).forEach((sub, i) => parts.push(this.test(sub, data, `${schemaPath}/allOf/${i}`)));
+    if (schema.not !== undefined) parts.push(`!${this.test(schema.not, data, `${schemaPath}/not`, built)}`);
+    (schema.allOf ?? []).forEach((sub, i) => parts.push(this.test(sub, data, `${schemaPath}/allOf/${i}`, built)));
     if (schema.if !== undefined) {
-      const then = schema.then ? this.test(schema.then, data, `${schemaPath}/then`) : "true";
-      const otherwise = schema.else ? this.test(schema.else, data, `${schemaPath}/else`) : "true";
-      parts.push(`(${this.test(schema.if, data, `${schemaPath}/if`)} ? ${then} : ${otherwise})`);
+      const then = schema.then ? this.test(schema.then, data, `${schemaPath}/then`, built) : "true";
+      const otherwise = schema.else ? this.test(schema.else, data, `${schemaPath}/else`, built) : "true";
+      parts.push(`(${this.test(schema.if, data, `${schemaPath}/if`, built)} ? ${then} : ${otherwise})`);
     }
     const arrays: string[] = [];
     if (schema.maxItems !== undefined) arrays.push(`${data}.length <= ${schema.maxItems}`);
     if (schema.items !== undefined) arrays.push(`${this.listHelper("every", schema.items, `${schemaPath}/items`)}(${data})`);
     if (schema.contains !== undefined) arrays.push(`${this.listHelper("some", schema.contains, `${schemaPath}/contains`)}(${data})`);
-    if (arrays.length > 0) parts.push(`(!Array.isArray(${data}) || (${arrays.join(" && ")}))`);
+    if (arrays.length > 0 && !built) parts.push(`(!Array.isArray(${data}) || (${arrays.join(" && ")}))`);
     const objects: string[] = [];
-    for (const name of schema.required ?? []) objects.push(`${data}[${JSON.stringify(name)}] !== undefined`);
+    for (const name of schema.required ?? []) if (!built?.has(name)) objects.push(`${data}[${JSON.stringify(name)}] !== undefined`);
     for (const [name, sub] of Object.entries(schema.properties ?? {})) {
-      objects.push(`${this.propertyHelper(sub, `${schemaPath}/properties/${token(name)}`)}(${data}[${JSON.stringify(name)}])`);
+      const value = built?.get(name) ?? `${data}[${JSON.stringify(name)}]`;
+      objects.push(`${this.propertyHelper(sub, `${schemaPath}/properties/${token(name)}`)}(${value})`);
     }
-    if (objects.length > 0) parts.push(`(!${typeTest("object", data)} || (${objects.join(" && ")}))`);
+    if (objects.length > 0) parts.push(built ? `(${objects.join(" && ")})` : `(!${typeTest("object", data)} || (${objects.join(" && ")}))`);
     return parts.length === 0 ? "true" : `(${parts.join(" && ")})`;
   }
 

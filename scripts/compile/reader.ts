@@ -1,5 +1,5 @@
 import { compilable } from "./ajv";
-import { below, token, typeTest, typesOf, Writer, type Path } from "./explainer";
+import { below, token, typeTest, typesOf, Writer, type BuiltStruct, type Path } from "./explainer";
 import type { Shape } from "../../src/validate/shape";
 import type { JsonSchema } from "../schema/json-schema";
 
@@ -11,9 +11,9 @@ import type { JsonSchema } from "../schema/json-schema";
  *   unknown keys dropped. The input's own keys are iterated and matched by name: parsed
  *   configs come in any key order, so each has its own hidden class, and probing every field
  *   by name would miss V8's caches on every read. Each field is read at most once, unknown
- *   keys never (a getter there is not run). `for…in` with an own-key test visits what
- *   `Object.keys` lists, in its order, a quarter faster (V8's enum cache); the test keeps out
- *   keys inherited from a polluted `Object.prototype`. A table of the document around the
+ *   keys never (a getter there is not run). `for…in` visits what `Object.keys` lists, in
+ *   its order, a quarter faster (V8's enum cache); an own-key test, made only where a
+ *   prototype has enumerable keys, keeps out keys inherited from a polluted `Object.prototype`. A table of the document around the
  *   structs keeps every own key, as `copyTable` does, each read once; its structs and tables
  *   are read from the values met on the way. Values are copied as given, wrong types
  *   included (lists are copied, not shared), at the input's paths. An object that is not a
@@ -53,7 +53,7 @@ export function readerSource(published: JsonSchema, shape: Shape, kind: "table" 
     ...writer.helpers,
     // `ownProperty` is called at each `for…in` itself, where V8 answers it from the enum cache:
     // a shared helper that sees every table's hidden class answers far slower.
-    "module.exports = function reader({ isTable, isOddObject, setOwn, ownProperty }, longList) {",
+    "module.exports = function reader({ isTable, isOddObject, setOwn, ownProperty, inheritsKeys }, longList) {",
     "const NOTHING = Object.freeze({});",
     "let faults = 0, broken = 0, longest = 0;",
     ...functions,
@@ -92,6 +92,14 @@ function fieldSchema(emitter: Emitter, schema: JsonSchema, field: string, path: 
 /** The root's reader starts a read: the last read's verdict goes (one call fewer than a wrapper). */
 const prologue = (path: readonly string[]) => (path.length === 0 ? "faults = 0; broken = 0; longest = 0;" : "");
 
+/**
+ * The loop over a table's own keys: `for…in`, with the own-key test only where a polluted
+ * prototype could add keys. Per key, the test costs a lookup once V8 has met a table whose
+ * keys it cannot list from its enum cache (one with an index key such as "0"), where a
+ * clean prototype, checked once per table, needs none.
+ */
+const OWN_KEYS = ["const inherits = inheritsKeys(given);", "for (const key in given) {", "if (inherits && !ownProperty.call(given, key)) continue;"];
+
 /** What a value that is not a table does at a struct or table position: an odd object ends the build, any other fails the type test. */
 const NOT_A_TABLE = "if (!isTable(given)) { if (isOddObject(given)) return undefined; faults++; return given; }";
 
@@ -99,9 +107,9 @@ const NOT_A_TABLE = "if (!isTable(given)) { if (isOddObject(given)) return undef
  * A struct's (or table's) rules, tested on its built value: the verdict of its `allOf`. Not
  * where a shape error was found: the value is invalid already, and `errors` runs every rule.
  */
-function rulesTest(emitter: Emitter, schema: JsonSchema, data: string): string {
+function rulesTest(emitter: Emitter, schema: JsonSchema, built: BuiltStruct): string {
   const { allOf } = emitter.writer.resolved(schema);
-  return allOf ? `if (faults === 0 && !${emitter.writer.test({ allOf }, data, "#")}) broken++;` : "";
+  return allOf ? `if (faults === 0 && !${emitter.writer.test({ allOf }, "built", "#", built)}) broken++;` : "";
 }
 
 /**
@@ -114,7 +122,8 @@ function emitTable(emitter: Emitter, schema: JsonSchema, shape: Shape, path: str
   const fn = functionName(path);
   const declarations: string[] = [];
   const cases: string[] = [];
-  const built: string[] = [];
+  const reads: string[] = [];
+  const fields = new Map<string, string>();
   Object.entries(shape).forEach(([field, spec], i) => {
     if ("default" in spec) throw new Error(`reader: a plain value ${[...path, field].join(".")} in a table of the document is not supported`);
     const sub = fieldSchema(emitter, schema, field, path);
@@ -122,29 +131,29 @@ function emitTable(emitter: Emitter, schema: JsonSchema, shape: Shape, path: str
     const label = JSON.stringify(field);
     declarations.push(`t${i} = NOTHING`);
     cases.push(`case ${label}: if (v !== undefined) t${i} = v; break;`);
-    built.push(`if (t${i} === NOTHING) { const v = given[${label}]; if (v !== undefined) t${i} = v; }`);
-    built.push(`const s${i} = ${inner}(t${i}); if (s${i} === undefined) return undefined; out[${label}] = s${i};`);
+    reads.push(`if (t${i} === NOTHING) { const v = given[${label}]; if (v !== undefined) t${i} = v; }`);
+    reads.push(`const s${i} = ${inner}(t${i}); if (s${i} === undefined) return undefined; built[${label}] = s${i};`);
+    fields.set(field, `s${i}`);
   });
   emitter.functions.push(
     [
       `function ${fn}(given) {`,
       prologue(path),
       NOT_A_TABLE,
-      "const out = {};",
+      "const built = {};",
       `let ${declarations.join(", ")};`,
-      "for (const key in given) {",
-      "if (!ownProperty.call(given, key)) continue;",
+      ...OWN_KEYS,
       "const v = given[key];",
       "switch (key) {",
       ...cases,
       // Plain assignment would replace the copy's prototype.
-      'case "__proto__": setOwn(out, key, v); continue;',
+      'case "__proto__": setOwn(built, key, v); continue;',
       "}",
-      "out[key] = v;",
+      "built[key] = v;",
       "}",
-      ...built,
-      rulesTest(emitter, schema, "out"),
-      "return out;",
+      ...reads,
+      rulesTest(emitter, schema, fields),
+      "return built;",
       "}",
     ].join("\n"),
   );
@@ -185,22 +194,23 @@ function emitStruct(emitter: Emitter, schema: JsonSchema, shape: Shape, path: st
     declarations.push(`${local} = ${JSON.stringify(spec.default)}`);
     cases.push(`case ${label}: { const v = given[key]; if (v !== undefined) { ${copy} if (!${test}) faults++; } break; }`);
   });
-  const result = fields.map(([field, spec], i) => `${JSON.stringify(field)}: ${"struct" in spec ? `s${i}` : `v${i}`}`);
+  // Each field's final value: the nested struct's read, or the given (or default) value.
+  const built: BuiltStruct = new Map(fields.map(([field, spec], i) => [field, "struct" in spec ? `s${i}` : `v${i}`]));
+  const result = [...built].map(([field, local]) => `${JSON.stringify(field)}: ${local}`);
   emitter.functions.push(
     [
       `function ${fn}(given) {`,
       prologue(path),
       NOT_A_TABLE,
       `let ${declarations.join(", ")};`,
-      "for (const key in given) {",
-      "if (!ownProperty.call(given, key)) continue;",
+      ...OWN_KEYS,
       "switch (key) {",
       ...cases,
       "}",
       "}",
       ...finals,
       `const built = { ${result.join(", ")} };`,
-      rulesTest(emitter, schema, "built"),
+      rulesTest(emitter, schema, built),
       "return built;",
       "}",
     ].join("\n"),

@@ -22,6 +22,18 @@ export function isOddObject(value: unknown): boolean {
  */
 export const ownProperty = Object.prototype.hasOwnProperty;
 
+/**
+ * Whether a `for…in` over `table` can list keys it does not own: whether anything on its
+ * prototype chain has an enumerable property (only a polluted prototype does). Where it
+ * cannot, a `for…in` needs no own-key test per key.
+ */
+export function inheritsKeys(table: object): boolean {
+  const proto = Object.getPrototypeOf(table) as object | null;
+  if (proto === null) return false;
+  for (const _ in proto) return true;
+  return false;
+}
+
 /** Whether `key` is an own property of `value` (see `ownProperty`). */
 export function hasOwn(value: object, key: string): boolean {
   return ownProperty.call(value, key);
