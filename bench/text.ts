@@ -37,8 +37,8 @@ export function tomlCorpora(documents: { valid: unknown[]; invalid: unknown[] })
   };
 }
 
-/** One task per stage and corpus, on the package build at `dist`. */
-export function textTasks(dist: string, corpora: Record<string, string[]>): Task[] {
+/** One task per stage and corpus, on the package build at `dist`: a group of stages per corpus. */
+export function textTasks(dist: string, corpora: Record<string, string[]>): Task[][] {
   const text = require(path.join(dist, "text/validate-text.js")) as typeof Text;
   const reader = require(path.join(dist, "text/read-document.js")) as typeof ReadDocument;
   const parser = require(path.join(dist, "text/parse/toml/parser.js")) as typeof TomlParser;
@@ -51,7 +51,7 @@ export function textTasks(dist: string, corpora: Record<string, string[]>): Task
       return result.valid ? result.value : result.errors[0].message;
     },
   };
-  return Object.entries(corpora).flatMap(([corpus, inputs]) =>
+  return Object.entries(corpora).map(([corpus, inputs]) =>
     TEXT_STAGES.map((stage) => ({ name: `text ${corpus} ${stage}`, validate: stages[stage] as Task["validate"], inputs })),
   );
 }
