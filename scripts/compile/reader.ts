@@ -13,9 +13,9 @@ import type { JsonSchema } from "../schema/json-schema";
  *   by name would miss V8's caches on every read. Each field is read at most once, unknown
  *   keys never (a getter there is not run). `for…in` visits what `Object.keys` lists, in
  *   its order, a quarter faster (V8's enum cache); an own-key test, made only where a
- *   prototype has enumerable keys, keeps out keys inherited from a polluted `Object.prototype`. A table of the document around the
- *   structs keeps every own key, as `copyTable` does, each read once; its structs and tables
- *   are read from the values met on the way. Values are copied as given, wrong types
+ *   prototype has enumerable keys, keeps out keys inherited from a polluted `Object.prototype`. A table of
+ *   the document around the structs is copied by `copyTable` (every own key, each read once);
+ *   its structs and tables are read from the copy by name. Values are copied as given, wrong types
  *   included (lists are copied, not shared), at the input's paths. An object that is not a
  *   plain table (a class instance, a `Map`) at a struct position makes the result
  *   `undefined`: Ajv would read its fields through its prototype, so the caller explains the
@@ -33,16 +33,17 @@ import type { JsonSchema } from "../schema/json-schema";
  *   which makes it give up (`false`), for `explain` to run on the list shortened.
  *
  * The module exports a factory taking the run time's table functions (what counts as a table
- * and an odd object, and how a key is set as an own property, is the run time's) and `longList`.
+ * and an odd object, and how a table is copied, is the run time's) and `longList`.
  * Only the keywords the published schemas use are known; any other fails the build.
  */
 export function readerSource(published: JsonSchema, shape: Shape, kind: "table" | "struct"): string {
   const schema = compilable(published, "explain");
   const writer = new Writer(schema.definitions ?? {});
   const functions: string[] = [];
+  const kept = new Map<string, string>();
   const emit = kind === "table" ? emitTable : emitStruct;
-  const root = emit({ writer, functions }, schema, shape, []);
-  const errors = new ErrorWalk(writer, functions);
+  const root = emit({ writer, functions, kept }, schema, shape, []);
+  const errors = new ErrorWalk(writer, functions, kept);
   const at = { text: "", dynamic: false };
   functions.push(`function shapeErrors(value, shape, one) {\n${errors.shape(schema, "value", at, "#")}\nreturn true;\n}`);
   functions.push(`function ruleErrors(value, rules, one) {\n${errors.rules(schema, "value", at, "#", true)}\n}`);
@@ -53,9 +54,10 @@ export function readerSource(published: JsonSchema, shape: Shape, kind: "table" 
     ...writer.helpers,
     // `ownProperty` is called at each `for…in` itself, where V8 answers it from the enum cache:
     // a shared helper that sees every table's hidden class answers far slower.
-    "module.exports = function reader({ isTable, isOddObject, setOwn, ownProperty, inheritsKeys }, longList) {",
+    "module.exports = function reader({ isTable, isOddObject, copyTable, ownProperty, inheritsKeys }, longList) {",
     "const NOTHING = Object.freeze({});",
     "let faults = 0, broken = 0, longest = 0;",
+    ...(kept.size > 0 ? [`let ${[...kept.values()].join(", ")};`] : []),
     ...functions,
     "return {",
     `read: ${root},`,
@@ -76,6 +78,12 @@ export function readerSource(published: JsonSchema, shape: Shape, kind: "table" 
 interface Emitter {
   writer: Writer;
   functions: string[];
+  /**
+   * The values the last read put in the document's open tables, by pointer: each in a
+   * variable, where the error walk finds it without a lookup in a table whose hidden class
+   * is the input's own (one per key set, so a lookup there misses V8's caches).
+   */
+  kept: Map<string, string>;
 }
 
 function functionName(path: readonly string[]): string {
@@ -113,15 +121,13 @@ function rulesTest(emitter: Emitter, schema: JsonSchema, built: BuiltStruct): st
 }
 
 /**
- * Emits the reader of an open table of the document and returns its name: every own key
- * copied (as `copyTable` copies), the values of its structs and tables kept on the way and
- * read once the copy is made, each into its place. A field the table lacks is read by name
- * (as Ajv reads it, through the prototype); one it holds is not read again.
+ * Emits the reader of an open table of the document and returns its name: the table copied
+ * by the run time's `copyTable`, then each of its structs and tables read from the copy into
+ * its place. A field the table lacks is read by name (as Ajv reads it, through the
+ * prototype); one it holds is not read from the input again.
  */
 function emitTable(emitter: Emitter, schema: JsonSchema, shape: Shape, path: string[]): string {
   const fn = functionName(path);
-  const declarations: string[] = [];
-  const cases: string[] = [];
   const reads: string[] = [];
   const fields = new Map<string, string>();
   Object.entries(shape).forEach(([field, spec], i) => {
@@ -129,10 +135,10 @@ function emitTable(emitter: Emitter, schema: JsonSchema, shape: Shape, path: str
     const sub = fieldSchema(emitter, schema, field, path);
     const inner = "struct" in spec ? emitStruct(emitter, sub, spec.struct, [...path, field]) : emitTable(emitter, sub, spec.table, [...path, field]);
     const label = JSON.stringify(field);
-    declarations.push(`t${i} = NOTHING`);
-    cases.push(`case ${label}: if (v !== undefined) t${i} = v; break;`);
-    reads.push(`if (t${i} === NOTHING) { const v = given[${label}]; if (v !== undefined) t${i} = v; }`);
-    reads.push(`const s${i} = ${inner}(t${i}); if (s${i} === undefined) return undefined; built[${label}] = s${i};`);
+    const keptIn = `kept${functionName([...path, field]).slice("read".length)}`;
+    emitter.kept.set(`/${[...path, field].map(token).join("/")}`, keptIn);
+    reads.push(`const t${i} = built[${label}];`);
+    reads.push(`const s${i} = ${inner}(t${i} === undefined ? NOTHING : t${i}); if (s${i} === undefined) return undefined; built[${label}] = ${keptIn} = s${i};`);
     fields.set(field, `s${i}`);
   });
   emitter.functions.push(
@@ -140,17 +146,7 @@ function emitTable(emitter: Emitter, schema: JsonSchema, shape: Shape, path: str
       `function ${fn}(given) {`,
       prologue(path),
       NOT_A_TABLE,
-      "const built = {};",
-      `let ${declarations.join(", ")};`,
-      ...OWN_KEYS,
-      "const v = given[key];",
-      "switch (key) {",
-      ...cases,
-      // Plain assignment would replace the copy's prototype.
-      'case "__proto__": setOwn(built, key, v); continue;',
-      "}",
-      "built[key] = v;",
-      "}",
+      "const built = copyTable(given);",
       ...reads,
       rulesTest(emitter, schema, fields),
       "return built;",
@@ -231,6 +227,7 @@ class ErrorWalk {
   constructor(
     private readonly writer: Writer,
     private readonly functions: string[],
+    private readonly kept: ReadonlyMap<string, string>,
   ) {}
 
   private local(): string {
@@ -281,8 +278,11 @@ class ErrorWalk {
     const out: string[] = [];
     for (const [name, sub] of Object.entries(schema.properties ?? {})) {
       const value = this.local();
-      const inner = statements(sub, value, below(path, `/${token(name)}`, true), `${schemaPath}/properties/${token(name)}`).trim();
-      if (inner) out.push(`const ${value} = ${data}[${JSON.stringify(name)}];\nif (${value} !== undefined) {\n${inner}\n}`);
+      const at = below(path, `/${token(name)}`, true);
+      const inner = statements(sub, value, at, `${schemaPath}/properties/${token(name)}`).trim();
+      // The walk runs on the value last read: a table's field holds what the read kept.
+      const read = (!at.dynamic && this.kept.get(at.text)) || `${data}[${JSON.stringify(name)}]`;
+      if (inner) out.push(`const ${value} = ${read};\nif (${value} !== undefined) {\n${inner}\n}`);
     }
     return out.join("\n");
   }

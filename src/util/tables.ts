@@ -44,20 +44,12 @@ export function setOwn(table: Record<string, unknown>, key: string, value: unkno
   Object.defineProperty(table, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
-/** A copy of a table that keeps every own key as data, `__proto__` included. */
+/**
+ * A copy of a table that keeps every own enumerable key as data, in its order, each read
+ * once: a spread defines each key on the copy (`__proto__` too, which assignment would turn
+ * into the copy's prototype) and reads nothing inherited. V8 clones a table's layout for it,
+ * several times faster than a loop over its keys.
+ */
 export function copyTable(input: unknown): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  if (input === null || typeof input !== "object") return out;
-  // What `Object.keys` lists, in its order: `for…in` reads V8's enum cache, and the own-key
-  // test keeps out keys inherited from a polluted `Object.prototype`. The test is written at
-  // the loop itself: V8 answers it from the enum cache there, where `hasOwn`, which sees
-  // every table's hidden class, is not inlined.
-  for (const key in input) {
-    if (!ownProperty.call(input, key)) continue;
-    const value = (input as Record<string, unknown>)[key];
-    // Plain assignment is several times faster; only `__proto__` would replace the prototype.
-    if (key === "__proto__") setOwn(out, key, value);
-    else out[key] = value;
-  }
-  return out;
+  return input !== null && typeof input === "object" ? { ...input } : {};
 }
