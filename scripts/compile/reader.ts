@@ -8,14 +8,15 @@ import type { JsonSchema } from "../schema/json-schema";
  * on it, in one pass over the input, and for an invalid value the errors `explain` would find.
  *
  * - `read(input)` builds the value: one function per struct, every field given or defaulted,
- *   unknown keys dropped. The input's own keys are iterated and matched by name: parsed
+ *   unknown keys dropped. The input's own entries are iterated and matched by name: parsed
  *   configs come in any key order, so each has its own hidden class, and probing every field
- *   by name would miss V8's caches on every read. Each field is read at most once, unknown
- *   keys never (a getter there is not run). `for…in` visits what `Object.keys` lists, in
- *   its order, a quarter faster (V8's enum cache); an own-key test, made only where a
- *   prototype has enumerable keys, keeps out keys inherited from a polluted `Object.prototype`. A table of
- *   the document around the structs is copied by `copyTable` (every own key, each read once);
- *   its structs and tables are read from the copy by name. Values are copied as given, wrong types
+ *   by name would miss V8's caches on every read. `Object.entries` gives every own key with
+ *   its value, in the input's order, each read once (an unknown key's too, as serde reads an
+ *   unknown key's value to skip it), and nothing inherited from a polluted prototype; V8
+ *   reads the values by their place in the table's layout, where a `for…in` reads each by a
+ *   lookup once it has met a table whose keys its enum cache cannot list (one with an index
+ *   key such as "0"). A table of the document around the structs is copied by `copyTable`
+ *   (every own key, each read once); its structs and tables are read from the copy by name. Values are copied as given, wrong types
  *   included (lists are copied, not shared), at the input's paths. An object that is not a
  *   plain table (a class instance, a `Map`) at a struct position makes the result
  *   `undefined`: Ajv would read its fields through its prototype, so the caller explains the
@@ -52,9 +53,7 @@ export function readerSource(published: JsonSchema, shape: Shape, kind: "table" 
     "/* Written by scripts/build-validators.ts from the published schema. */",
     ...writer.constants,
     ...writer.helpers,
-    // `ownProperty` is called at each `for…in` itself, where V8 answers it from the enum cache:
-    // a shared helper that sees every table's hidden class answers far slower.
-    "module.exports = function reader({ isTable, isOddObject, copyTable, ownProperty, inheritsKeys }, longList) {",
+    "module.exports = function reader({ isTable, isOddObject, copyTable }, longList) {",
     "const NOTHING = Object.freeze({});",
     "let faults = 0, broken = 0, longest = 0;",
     ...(kept.size > 0 ? [`let ${[...kept.values()].join(", ")};`] : []),
@@ -100,13 +99,8 @@ function fieldSchema(emitter: Emitter, schema: JsonSchema, field: string, path: 
 /** The root's reader starts a read: the last read's verdict goes (one call fewer than a wrapper). */
 const prologue = (path: readonly string[]) => (path.length === 0 ? "faults = 0; broken = 0; longest = 0;" : "");
 
-/**
- * The loop over a table's own keys: `for…in`, with the own-key test only where a polluted
- * prototype could add keys. Per key, the test costs a lookup once V8 has met a table whose
- * keys it cannot list from its enum cache (one with an index key such as "0"), where a
- * clean prototype, checked once per table, needs none.
- */
-const OWN_KEYS = ["const inherits = inheritsKeys(given);", "for (const key in given) {", "if (inherits && !ownProperty.call(given, key)) continue;"];
+/** The loop over a struct's own entries: each key with its value `v`. */
+const OWN_ENTRIES = ["const entries = Object.entries(given);", "for (let i = 0; i < entries.length; i++) {", "const key = entries[i][0], v = entries[i][1];"];
 
 /** What a value that is not a table does at a struct or table position: an odd object ends the build, any other fails the type test. */
 const NOT_A_TABLE = "if (!isTable(given)) { if (isOddObject(given)) return undefined; faults++; return given; }";
@@ -181,14 +175,14 @@ function emitStruct(emitter: Emitter, schema: JsonSchema, shape: Shape, path: st
     if ("struct" in spec) {
       const nested = emitStruct(emitter, sub, spec.struct, [...path, field]);
       declarations.push(`${local} = NOTHING`);
-      cases.push(`case ${label}: { const v = given[key]; if (v !== undefined) ${local} = v; break; }`);
+      cases.push(`case ${label}: if (v !== undefined) ${local} = v; break;`);
       finals.push(`const s${i} = ${nested}(${local}); if (s${i} === undefined) return undefined;`);
       return;
     }
     const test = emitter.writer.test(sub, "v", `#/properties/${field}`);
     const copy = Array.isArray(spec.default) ? listCopy(emitter, sub, local, [...path, field]) : `${local} = v;`;
     declarations.push(`${local} = ${JSON.stringify(spec.default)}`);
-    cases.push(`case ${label}: { const v = given[key]; if (v !== undefined) { ${copy} if (!${test}) faults++; } break; }`);
+    cases.push(`case ${label}: if (v !== undefined) { ${copy} if (!${test}) faults++; } break;`);
   });
   // Each field's final value: the nested struct's read, or the given (or default) value.
   const built: BuiltStruct = new Map(fields.map(([field, spec], i) => [field, "struct" in spec ? `s${i}` : `v${i}`]));
@@ -199,7 +193,7 @@ function emitStruct(emitter: Emitter, schema: JsonSchema, shape: Shape, path: st
       prologue(path),
       NOT_A_TABLE,
       `let ${declarations.join(", ")};`,
-      ...OWN_KEYS,
+      ...OWN_ENTRIES,
       "switch (key) {",
       ...cases,
       "}",

@@ -14,29 +14,9 @@ export function isOddObject(value: unknown): boolean {
   return value !== null && typeof value === "object" && !Array.isArray(value) && !isTable(value);
 }
 
-/**
- * The one own-property test: whether a key is an own property, not one inherited from a
- * (possibly polluted) prototype. `hasOwnProperty`, not `Object.hasOwn`: called at a `for…in`
- * itself (`ownProperty.call(table, key)`), V8 answers it from its enum cache, several times
- * faster; elsewhere `hasOwn` reads better.
- */
-export const ownProperty = Object.prototype.hasOwnProperty;
-
-/**
- * Whether a `for…in` over `table` can list keys it does not own: whether anything on its
- * prototype chain has an enumerable property (only a polluted prototype does). Where it
- * cannot, a `for…in` needs no own-key test per key.
- */
-export function inheritsKeys(table: object): boolean {
-  const proto = Object.getPrototypeOf(table) as object | null;
-  if (proto === null) return false;
-  for (const _ in proto) return true;
-  return false;
-}
-
-/** Whether `key` is an own property of `value` (see `ownProperty`). */
+/** The one own-property test: whether `key` is an own property of `value`, not one inherited from a (possibly polluted) prototype. */
 export function hasOwn(value: object, key: string): boolean {
-  return ownProperty.call(value, key);
+  return Object.prototype.hasOwnProperty.call(value, key);
 }
 
 /** Sets `key` as an own data property, `__proto__` included, whatever setters a prototype holds. */

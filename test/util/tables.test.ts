@@ -1,4 +1,4 @@
-import { copyTable, hasOwn, inheritsKeys, isOddObject, isTable, setOwn } from "../../dist/util/tables";
+import { copyTable, hasOwn, isOddObject, isTable, setOwn } from "../../dist/util/tables";
 
 test("a table is a plain object of any realm or a null-prototype one; other objects are odd", () => {
   const { runInNewContext } = require("node:vm") as typeof import("node:vm");
@@ -29,22 +29,3 @@ test("setOwn makes an own data property where plain assignment would call a prot
   expect(Object.getOwnPropertyDescriptor(table, "__proto__")).toEqual({ value: 1, enumerable: true, writable: true, configurable: true });
 });
 
-test("inheritsKeys: whether a for…in over a table can list a key it does not own", () => {
-  const listsInherited = (table: object) => {
-    for (const key in table) if (!hasOwn(table, key)) return true;
-    return false;
-  };
-  const hidden = Object.create(Object.defineProperty({}, "hidden", { value: 1, enumerable: false })) as object;
-  const cases: object[] = [{ a: 1 }, Object.create(null), JSON.parse('{"0": 1, "a": 2}'), Object.create({ inherited: 1 }), Object.create(Object.create({ deeper: 1 })), hidden];
-  for (const table of cases) expect([table, inheritsKeys(table)]).toEqual([table, listsInherited(table)]);
-  expect(cases.map(inheritsKeys)).toEqual([false, false, false, true, true, false]);
-  const proto = Object.prototype as Record<string, unknown>;
-  proto.polluted = 1;
-  try {
-    expect(inheritsKeys({ a: 1 })).toBe(true);
-    expect(inheritsKeys(Object.create(null))).toBe(false);
-  } finally {
-    delete proto.polluted;
-  }
-  expect(inheritsKeys({ a: 1 })).toBe(false);
-});
