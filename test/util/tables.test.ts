@@ -9,7 +9,7 @@ test("a table is a plain object of any realm or a null-prototype one; other obje
   for (const value of [null, undefined, [], "x", 1]) expect([isTable(value), isOddObject(value)]).toEqual([false, false]);
 });
 
-test("a copy keeps every own key as data, `__proto__` included, and no inherited one", () => {
+test("a copy keeps every own enumerable key as data, `__proto__` and symbols included, and no inherited one", () => {
   const input = JSON.parse('{"a": 1, "__proto__": {"polluted": true}, "b": [2]}') as Record<string, unknown>;
   const inherited = Object.create({ inherited: 1 }) as Record<string, unknown>;
   inherited.own = 2;
@@ -19,6 +19,9 @@ test("a copy keeps every own key as data, `__proto__` included, and no inherited
   expect(hasOwn(copy, "__proto__")).toBe(true);
   expect(copy.b).toBe(input.b);
   expect(Object.keys(copyTable(inherited))).toEqual(["own"]);
+  const symbol = Symbol("kept");
+  expect(Object.getOwnPropertySymbols(copyTable({ [symbol]: 1, a: 2 }))).toEqual([symbol]);
+  expect(Object.keys(copyTable(Object.defineProperty({ a: 1 }, "hidden", { value: 2, enumerable: false })))).toEqual(["a"]);
   expect(hasOwn(inherited, "inherited")).toBe(false);
 });
 
