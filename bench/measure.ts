@@ -47,11 +47,12 @@ export async function measure(groups: readonly (readonly Task[])[], rounds: numb
   const samples = new Map<string, number[]>();
   for (const group of groups) {
     const passes = group.map((task) => ({ task, pass: passOf(task) }));
+    for (const { task } of passes) samples.set(task.name, []);
     await runRound(passes, WARM_UP_ROUNDS * timeMs);
     for (let round = 0; round < rounds; round++) {
       const order = passes.map((_, i) => passes[(i + round) % passes.length]);
       const speeds = await runRound(order, timeMs);
-      for (const [name, speed] of speeds) samples.set(name, [...(samples.get(name) ?? []), speed]);
+      for (const [name, speed] of speeds) samples.get(name)!.push(speed);
     }
   }
   return samples;

@@ -1,6 +1,7 @@
 import { compilable } from "./ajv";
 import { below, token, typeTest, typesOf, Writer, type BuiltStruct, type Path } from "./explainer";
 import type { Shape } from "../../src/validate/shape";
+import { pointerOf } from "../../src/util/pointer";
 import type { JsonSchema } from "../schema/json-schema";
 
 /**
@@ -16,8 +17,9 @@ import type { JsonSchema } from "../schema/json-schema";
  *   reads the values by their place in the table's layout, where a `for…in` reads each by a
  *   lookup once it has met a table whose keys its enum cache cannot list (one with an index
  *   key such as "0"). A table of the document around the structs is copied by `copyTable`
- *   (every own key, each read once); its structs and tables are read from the copy by name. Values are copied as given, wrong types
- *   included (lists are copied, not shared), at the input's paths. An object that is not a
+ *   (every own key, each read once); its structs and tables are read from the copy by name.
+ *   Values are copied as given, wrong types included (lists are copied, not shared), at the
+ *   input's paths. An object that is not a
  *   plain table (a class instance, a `Map`) at a struct position makes the result
  *   `undefined`: Ajv would read its fields through its prototype, so the caller explains the
  *   input itself.
@@ -85,8 +87,9 @@ interface Emitter {
   kept: Map<string, string>;
 }
 
-function functionName(path: readonly string[]): string {
-  return `read_${["value", ...path].join("_").replace(/\W/g, "_")}`;
+/** A name in the generated code for something of the value at `path`: its reader (`read`), the struct a read kept (`kept`). */
+function nameAt(kind: "read" | "kept", path: readonly string[]): string {
+  return `${kind}_${["value", ...path].join("_").replace(/\W/g, "_")}`;
 }
 
 /** The schema of a field of a table or struct. */
@@ -121,7 +124,7 @@ function rulesTest(emitter: Emitter, schema: JsonSchema, built: BuiltStruct): st
  * prototype); one it holds is not read from the input again.
  */
 function emitTable(emitter: Emitter, schema: JsonSchema, shape: Shape, path: string[]): string {
-  const fn = functionName(path);
+  const fn = nameAt("read", path);
   const reads: string[] = [];
   const fields = new Map<string, string>();
   Object.entries(shape).forEach(([field, spec], i) => {
@@ -129,8 +132,8 @@ function emitTable(emitter: Emitter, schema: JsonSchema, shape: Shape, path: str
     const sub = fieldSchema(emitter, schema, field, path);
     const inner = "struct" in spec ? emitStruct(emitter, sub, spec.struct, [...path, field]) : emitTable(emitter, sub, spec.table, [...path, field]);
     const label = JSON.stringify(field);
-    const keptIn = `kept${functionName([...path, field]).slice("read".length)}`;
-    emitter.kept.set(`/${[...path, field].map(token).join("/")}`, keptIn);
+    const keptIn = nameAt("kept", [...path, field]);
+    emitter.kept.set(pointerOf([...path, field]), keptIn);
     reads.push(`const t${i} = built[${label}];`);
     reads.push(`const s${i} = ${inner}(t${i} === undefined ? NOTHING : t${i}); if (s${i} === undefined) return undefined; built[${label}] = ${keptIn} = s${i};`);
     fields.set(field, `s${i}`);
@@ -162,7 +165,7 @@ function listCopy(emitter: Emitter, schema: JsonSchema, local: string, path: rea
 
 /** Emits the reader of one struct (nested structs first) and returns its function name. */
 function emitStruct(emitter: Emitter, schema: JsonSchema, shape: Shape, path: string[]): string {
-  const fn = functionName(path);
+  const fn = nameAt("read", path);
   const fields = Object.entries(shape);
   const cases: string[] = [];
   const declarations: string[] = [];
