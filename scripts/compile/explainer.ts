@@ -81,7 +81,23 @@ export function below(path: Path, tokenCode: string, isConstant: boolean): Path 
   return { text: `${head} + ${isConstant ? JSON.stringify(tokenCode) : tokenCode}`, dynamic: true };
 }
 
-const pathCode = (path: Path) => (path.dynamic ? path.text : JSON.stringify(path.text));
+export const pathCode = (path: Path) => (path.dynamic ? path.text : JSON.stringify(path.text));
+
+/** An error the written code has found, and the code that holds its value. */
+export interface FoundError {
+  path: Path;
+  schemaPath: string;
+  keyword: string;
+  params: unknown;
+  message: string;
+  data: string;
+}
+
+/**
+ * What the written code does with each error it finds: `explain` pushes it onto `errors`
+ * (and goes on); a reader's first-rule function returns what Rust's error needs of it.
+ */
+export type ErrorSink = (error: FoundError) => string;
 
 export class Writer {
   readonly constants: string[] = [];
@@ -94,7 +110,7 @@ export class Writer {
   constructor(private readonly definitions: Record<string, JsonSchema>) {}
 
   /** A module-level constant holding `value`, written once however often it is used. */
-  private constant(value: unknown): string {
+  constant(value: unknown): string {
     const text = JSON.stringify(value);
     let name = this.named.get(text);
     if (name === undefined) {
@@ -126,47 +142,59 @@ export class Writer {
     for (const key of Object.keys(schema)) if (!KNOWN.has(key)) throw new Error(`explainer: keyword ${key} is not supported`);
   }
 
-  /** An error of `keyword` at `path`, pushed as Ajv would report it. */
-  push(path: Path, schemaPath: string, keyword: string, params: unknown, message: string, data: string): string {
-    return `errors.push({ instancePath: ${pathCode(path)}, schemaPath: ${JSON.stringify(schemaPath)}, keyword: ${JSON.stringify(keyword)}, params: ${this.constant(params)}, message: ${JSON.stringify(message)}, value: ${data} });`;
+  /** An error as Ajv would report it: an object literal. */
+  errorObject({ path, schemaPath, keyword, params, message, data }: FoundError): string {
+    return `{ instancePath: ${pathCode(path)}, schemaPath: ${JSON.stringify(schemaPath)}, keyword: ${JSON.stringify(keyword)}, params: ${this.constant(params)}, message: ${JSON.stringify(message)}, value: ${data} }`;
   }
+
+  /** The sink that pushes each error onto the array `list`. */
+  pushOnto(list: string): ErrorSink {
+    return (error) => `${list}.push(${this.errorObject(error)});`;
+  }
+
+  /** The sink of `explain`: onto `errors`. */
+  readonly push = this.pushOnto("errors");
 
   /**
    * Statements that push every error of `data` (a local) against `schema`, in Ajv's order:
    * a type checked on its own first, then the keywords that apply to any type (`enum`,
    * `const`, `not`, `allOf`, `if`), then those of arrays and of objects, each guarded by
    * its type (with the type error as their `else` where the schema names that type alone).
+   * Each error goes to `sink`.
    */
-  report(given: JsonSchema, data: string, path: Path, givenPath: string): string {
-    if (given.$ref !== undefined) return `${this.definition(given)}(${data}, ${pathCode(path)}, errors);`;
+  report(given: JsonSchema, data: string, path: Path, givenPath: string, sink: ErrorSink = this.push): string {
+    if (given.$ref !== undefined) {
+      if (sink !== this.push) throw new Error(`explainer: a $ref is supported where errors are pushed, at ${givenPath}`);
+      return `${this.definition(given)}(${data}, ${pathCode(path)}, errors);`;
+    }
     const [schema, schemaPath] = this.resolve(given, givenPath);
     this.known(schema);
-    if (schema.errorMessage !== undefined) return this.ruleError(schema, data, path, schemaPath);
+    if (schema.errorMessage !== undefined) return this.ruleError(schema, data, path, schemaPath, sink);
     const out: string[] = [];
     const types = typesOf(schema);
     const grouped = (type: string, keys: readonly string[]) =>
       types.length === 1 && types[0] === type && keys.some((key) => key in schema);
     const typeInGroup = grouped("object", OBJECT_KEYWORDS) || grouped("array", ARRAY_KEYWORDS);
-    const typeError = this.push(path, `${schemaPath}/type`, "type", { type: schema.type }, `must be ${types.join(",")}`, data);
+    const typeError = sink({ path, schemaPath: `${schemaPath}/type`, keyword: "type", params: { type: schema.type }, message: `must be ${types.join(",")}`, data });
     if (types.length > 0 && !typeInGroup) out.push(`if (!(${types.map((t) => typeTest(t, data)).join(" || ")})) ${typeError}`);
     if (schema.const !== undefined) {
-      out.push(`if (!(${this.equals(data, schema.const)})) ${this.push(path, `${schemaPath}/const`, "const", { allowedValue: schema.const }, "must be equal to constant", data)}`);
+      out.push(`if (!(${this.equals(data, schema.const)})) ${sink({ path, schemaPath: `${schemaPath}/const`, keyword: "const", params: { allowedValue: schema.const }, message: "must be equal to constant", data })}`);
     }
     if (schema.enum !== undefined) {
-      out.push(`if (!(${this.oneOf(data, schema.enum)})) ${this.push(path, `${schemaPath}/enum`, "enum", { allowedValues: schema.enum }, "must be equal to one of the allowed values", data)}`);
+      out.push(`if (!(${this.oneOf(data, schema.enum)})) ${sink({ path, schemaPath: `${schemaPath}/enum`, keyword: "enum", params: { allowedValues: schema.enum }, message: "must be equal to one of the allowed values", data })}`);
     }
     if (schema.not !== undefined) throw new Error(`explainer: 'not' without errorMessage at ${schemaPath}`);
-    (schema.allOf ?? []).forEach((sub, i) => out.push(this.report(sub, data, path, `${schemaPath}/allOf/${i}`)));
+    (schema.allOf ?? []).forEach((sub, i) => out.push(this.report(sub, data, path, `${schemaPath}/allOf/${i}`, sink)));
     if (schema.if !== undefined) {
-      const then = schema.then ? this.report(schema.then, data, path, `${schemaPath}/then`) : "";
-      const otherwise = schema.else ? this.report(schema.else, data, path, `${schemaPath}/else`) : "";
+      const then = schema.then ? this.report(schema.then, data, path, `${schemaPath}/then`, sink) : "";
+      const otherwise = schema.else ? this.report(schema.else, data, path, `${schemaPath}/else`, sink) : "";
       const condition = this.test(schema.if, data, `${schemaPath}/if`);
       if (then) out.push(`if (${condition}) {\n${then}\n}${otherwise ? ` else {\n${otherwise}\n}` : ""}`);
       else if (otherwise) out.push(`if (!${condition}) {\n${otherwise}\n}`);
     }
-    const arrays = this.arrayKeywords(schema, data, path, schemaPath);
+    const arrays = this.arrayKeywords(schema, data, path, schemaPath, sink);
     if (arrays) out.push(`if (${typeTest("array", data)}) {\n${arrays}\n}${grouped("array", ARRAY_KEYWORDS) ? ` else ${typeError}` : ""}`);
-    const objects = this.objectKeywords(schema, data, path, schemaPath);
+    const objects = this.objectKeywords(schema, data, path, schemaPath, sink);
     if (objects) out.push(`if (${typeTest("object", data)}) {\n${objects}\n}${grouped("object", OBJECT_KEYWORDS) ? ` else ${typeError}` : ""}`);
     return out.join("\n");
   }
@@ -187,15 +215,15 @@ export class Writer {
   }
 
   /** ajv-errors replaces the errors of a subschema with its `errorMessage`: only `not: {}` is used, which always fails. */
-  private ruleError(schema: JsonSchema, data: string, path: Path, schemaPath: string): string {
+  private ruleError(schema: JsonSchema, data: string, path: Path, schemaPath: string, sink: ErrorSink): string {
     const { errorMessage, not, ...rest } = schema;
     if (typeof errorMessage !== "string" || Object.keys(rest).length > 0 || !not || Object.keys(not).length > 0) {
       throw new Error(`explainer: errorMessage is supported beside 'not: {}' alone, at ${schemaPath}`);
     }
-    return this.push(path, `${schemaPath}/errorMessage`, "errorMessage", {}, errorMessage, data);
+    return sink({ path, schemaPath: `${schemaPath}/errorMessage`, keyword: "errorMessage", params: {}, message: errorMessage, data });
   }
 
-  private arrayKeywords(schema: JsonSchema, data: string, path: Path, schemaPath: string): string {
+  private arrayKeywords(schema: JsonSchema, data: string, path: Path, schemaPath: string, sink: ErrorSink): string {
     if (schema.maxItems !== undefined || schema.contains !== undefined) {
       throw new Error(`explainer: maxItems and contains are supported inside 'if' only, at ${schemaPath}`);
     }
@@ -207,18 +235,18 @@ export class Writer {
     return [
       `for (let ${index} = 0; ${index} < ${data}.length; ${index}++) {`,
       `const ${item} = ${data}[${index}];`,
-      this.report(schema.items, item, itemPath, `${schemaPath}/items`),
+      this.report(schema.items, item, itemPath, `${schemaPath}/items`, sink),
       "}",
     ].join("\n");
   }
 
-  private objectKeywords(schema: JsonSchema, data: string, path: Path, schemaPath: string): string {
+  private objectKeywords(schema: JsonSchema, data: string, path: Path, schemaPath: string, sink: ErrorSink): string {
     if (schema.required !== undefined) throw new Error(`explainer: required is supported inside 'if' only, at ${schemaPath}`);
     const out: string[] = [];
     for (const [name, sub] of Object.entries(schema.properties ?? {})) {
       const value = this.local();
       out.push(`const ${value} = ${data}[${JSON.stringify(name)}];`);
-      out.push(`if (${value} !== undefined) {\n${this.report(sub, value, below(path, `/${token(name)}`, true), `${schemaPath}/properties/${token(name)}`)}\n}`);
+      out.push(`if (${value} !== undefined) {\n${this.report(sub, value, below(path, `/${token(name)}`, true), `${schemaPath}/properties/${token(name)}`, sink)}\n}`);
     }
     return out.join("\n");
   }

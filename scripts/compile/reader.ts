@@ -1,7 +1,7 @@
 import { compilable } from "./ajv";
-import { below, token, typeTest, typesOf, Writer, type BuiltStruct, type Path } from "./explainer";
-import type { Shape } from "../../src/validate/shape";
-import { pointerOf } from "../../src/util/pointer";
+import { below, token, typeTest, typesOf, Writer, type BuiltStruct, type ErrorSink, type Path } from "./explainer";
+import type { Shape, ShapeField } from "../../src/validate/shape";
+import { parentPointer, pointerOf, pointerTokens } from "../../src/util/pointer";
 import type { JsonSchema } from "../schema/json-schema";
 
 /**
@@ -34,6 +34,10 @@ import type { JsonSchema } from "../schema/json-schema";
  *   last `read` found one, else the first rule's (the rules after it are not run). The shape
  *   errors are looked for only where the read found one, or a list longer than `longList`,
  *   which makes it give up (`false`), for `explain` to run on the list shortened.
+ * - `firstRule()` is Rust's error where the last read found no shape fault and a rule broken:
+ *   the read keeps, for each struct, what the first rule it breaks reports (its message, at
+ *   the field the input writes or the table that omits it), so that the error alone needs no
+ *   walk of the value and no lookup in the input.
  *
  * The module exports a factory taking the run time's table functions (what counts as a table
  * and an odd object, and how a table is copied, is the run time's) and `longList`.
@@ -44,11 +48,14 @@ export function readerSource(published: JsonSchema, shape: Shape, kind: "table" 
   const writer = new Writer(schema.definitions ?? {});
   const functions: string[] = [];
   const kept = new Map<string, string>();
-  const emit = kind === "table" ? emitTable : emitStruct;
-  const root = emit({ writer, functions, kept }, schema, shape, []);
   const errors = new ErrorWalk(writer, functions, kept);
+  const emitter: Emitter = { writer, functions, kept, rules: new Map(), stops: false, oddTests: new Set() };
+  const emit = kind === "table" ? emitTable : emitStruct;
+  const root = emit(emitter, schema, shape, []);
+  const { rules } = emitter;
   const at = { text: "", dynamic: false };
   functions.push(`function shapeErrors(value, shape, one) {\n${errors.shape(schema, "value", at, "#")}\nreturn true;\n}`);
+  functions.push(`function firstShape(value) {\n${errors.firstShape(schema, "value", at, "#")}\nreturn null;\n}`);
   functions.push(`function ruleErrors(value, rules, one) {\n${errors.rules(schema, "value", at, "#", true)}\n}`);
   return [
     '"use strict";',
@@ -57,12 +64,14 @@ export function readerSource(published: JsonSchema, shape: Shape, kind: "table" 
     ...writer.helpers,
     "module.exports = function reader({ isTable, isOddObject, copyTable }, longList) {",
     "const NOTHING = Object.freeze({});",
-    "let faults = 0, broken = 0, longest = 0;",
-    ...(kept.size > 0 ? [`let ${[...kept.values()].join(", ")};`] : []),
+    "let faults = 0, broken = 0, longest = 0, firstOnly = false;",
+    `let ${[...kept.values(), ...rules.values()].join(", ")};`,
     ...functions,
     "return {",
     `read: ${root},`,
     "valid() { return faults === 0 && broken === 0; },",
+    `firstRule() {\nif (faults !== 0) return null;\n${rulesOrder(emitter, shape, []).map((rule) => `if (${rule} !== undefined) return ${rule};`).join("\n")}\nreturn null;\n},`,
+    "firstShape(value) { return faults === 0 ? null : firstShape(value); },",
     "errors(value, shape, rules, one) {",
     // Rust's error alone: the first shape error where the value has one, else the first rule's.
     // Where the read found no shape fault, the walk would find none: it runs only to give up on a long list.
@@ -85,10 +94,20 @@ interface Emitter {
    * is the input's own (one per key set, so a lookup there misses V8's caches).
    */
   kept: Map<string, string>;
+  /** The variable of each struct and table whose read tests rules: its first broken rule's error, by pointer. */
+  rules: Map<string, string>;
+  /** Whether a table's read stops at a fault where Rust's error alone is wanted. */
+  stops: boolean;
+  /** The `oddTest` functions written. */
+  oddTests: Set<string>;
 }
 
-/** A name in the generated code for something of the value at `path`: its reader (`read`), the struct a read kept (`kept`). */
-function nameAt(kind: "read" | "kept", path: readonly string[]): string {
+/**
+ * A name in the generated code for something of the value at `path`: its reader (`read`),
+ * the struct a read kept (`kept`), its first broken rule (`rule`), the functions that say
+ * what a rule's error is (`first`) and whether the value holds an odd object (`odd`).
+ */
+function nameAt(kind: "read" | "kept" | "rule" | "first" | "odd", path: readonly string[]): string {
   return `${kind}_${["value", ...path].join("_").replace(/\W/g, "_")}`;
 }
 
@@ -100,7 +119,16 @@ function fieldSchema(emitter: Emitter, schema: JsonSchema, field: string, path: 
 }
 
 /** The root's reader starts a read: the last read's verdict goes (one call fewer than a wrapper). */
-const prologue = (path: readonly string[]) => (path.length === 0 ? "faults = 0; broken = 0; longest = 0;" : "");
+function prologue(emitter: Emitter, path: readonly string[]): string {
+  if (path.length > 0) return "";
+  if (!emitter.stops) return "faults = 0; broken = 0; longest = 0;";
+  // What a read keeps of the tables may stay unset when it stops at a fault.
+  const kept = [...emitter.kept.values()].map((name) => `${name} = undefined;`).join(" ");
+  return `faults = 0; broken = 0; longest = 0; firstOnly = one === true; ${kept}`;
+}
+
+/** A reader's first line: the root's takes `one` (Rust's error alone is wanted) where a read can stop at a fault. */
+const signature = (emitter: Emitter, fn: string, path: readonly string[]) => `function ${fn}(${path.length === 0 && emitter.stops ? "given, one" : "given"}) {`;
 
 /** The loop over a struct's own entries: each key with its value `v`. */
 const OWN_ENTRIES = ["const entries = Object.entries(given);", "for (let i = 0; i < entries.length; i++) {", "const key = entries[i][0], v = entries[i][1];"];
@@ -108,13 +136,61 @@ const OWN_ENTRIES = ["const entries = Object.entries(given);", "for (let i = 0; 
 /** What a value that is not a table does at a struct or table position: an odd object ends the build, any other fails the type test. */
 const NOT_A_TABLE = "if (!isTable(given)) { if (isOddObject(given)) return undefined; faults++; return given; }";
 
+/** The schema path of the value at `path`, as the error walk writes it. */
+const schemaPathOf = (path: readonly string[]) => `#${path.map((key) => `/properties/${token(key)}`).join("")}`;
+
 /**
- * A struct's (or table's) rules, tested on its built value: the verdict of its `allOf`. Not
- * where a shape error was found: the value is invalid already, and `errors` runs every rule.
+ * A struct's (or table's) rules, tested on its built value in `validate()`'s order: the
+ * first that breaks (not where a shape error was found: the value is invalid already, and
+ * `errors` runs every rule) is kept, as what its error says (see `firstRuleSink`).
  */
-function rulesTest(emitter: Emitter, schema: JsonSchema, built: BuiltStruct): string {
+function rulesTest(emitter: Emitter, schema: JsonSchema, built: BuiltStruct, path: readonly string[]): string {
   const { allOf } = emitter.writer.resolved(schema);
-  return allOf ? `if (faults === 0 && !${emitter.writer.test({ allOf }, "built", "#", built)}) broken++;` : "";
+  if (!allOf) return "";
+  const broken = nameAt("rule", path);
+  emitter.rules.set(pointerOf(path), broken);
+  const sink = firstRuleSink(emitter, path);
+  const at: Path = { text: pointerOf(path), dynamic: false };
+  const schemaPath = schemaPathOf(path);
+  const firsts = allOf.map((rule, i) => {
+    const first = `${nameAt("first", path)}_${i}`;
+    emitter.functions.push(`function ${first}(data, given) {\n${emitter.writer.report(rule, "data", at, `${schemaPath}/allOf/${i}`, sink)}\nreturn null;\n}`);
+    return `!${emitter.writer.test(rule, "built", `#/allOf/${i}`, built)} ? ${first}(built, given)`;
+  });
+  return `${broken} = faults !== 0 ? undefined : ${firsts.join(" : ")} : undefined;\nif (${broken} !== undefined) broken++;`;
+}
+
+/**
+ * What a broken rule's error says, for `firstRule`: its message, at the field where the
+ * input writes it, else at the table that omits it, as the issues place a rule's error. The
+ * field is looked up in `given`, the table the struct's read was given (`NOTHING` where the
+ * input omits it), and below it by name, as a pointer is followed. `null` leaves any other
+ * error (a type error, a place below a list) to `errors`.
+ */
+function firstRuleSink(emitter: Emitter, structPath: readonly string[]): ErrorSink {
+  return ({ path, keyword, message }) => {
+    if (keyword !== "errorMessage" || path.dynamic) return "return null;";
+    const issue = (at: string) => emitter.writer.constant({ path: at, message });
+    const keys = pointerTokens(path.text);
+    if (keys.length === 0) return `return ${issue(path.text)};`;
+    const below = keys.slice(structPath.length);
+    if (keys.slice(0, structPath.length).some((key, i) => key !== structPath[i])) throw new Error(`reader: a rule at ${pointerOf(structPath)} reports at ${path.text}`);
+    const written = below.length === 0 ? "given !== NOTHING" : `given${below.map((key, i) => `${i === 0 ? "" : "?."}[${JSON.stringify(key)}]`).join("")} !== undefined`;
+    return `return ${written} ? ${issue(path.text)} : ${issue(parentPointer(path.text))};`;
+  };
+}
+
+/**
+ * The structs and tables whose rules the read tests, in the issues' order: a struct's
+ * before those of the structs inside it, the root's own last (see `ErrorWalk.rules`).
+ */
+function rulesOrder(emitter: Emitter, shape: Shape, path: readonly string[]): string[] {
+  const own = emitter.rules.get(pointerOf(path));
+  const inside = Object.entries(shape).flatMap(([field, spec]) =>
+    "struct" in spec ? rulesOrder(emitter, spec.struct, [...path, field]) : "table" in spec ? rulesOrder(emitter, spec.table, [...path, field]) : [],
+  );
+  if (own === undefined) return inside;
+  return path.length === 0 ? [...inside, own] : [own, ...inside];
 }
 
 /**
@@ -127,7 +203,8 @@ function emitTable(emitter: Emitter, schema: JsonSchema, shape: Shape, path: str
   const fn = nameAt("read", path);
   const reads: string[] = [];
   const fields = new Map<string, string>();
-  Object.entries(shape).forEach(([field, spec], i) => {
+  const entries = Object.entries(shape);
+  entries.forEach(([field, spec], i) => {
     if ("default" in spec) throw new Error(`reader: a plain value ${[...path, field].join(".")} in a table of the document is not supported`);
     const sub = fieldSchema(emitter, schema, field, path);
     const inner = "struct" in spec ? emitStruct(emitter, sub, spec.struct, [...path, field]) : emitTable(emitter, sub, spec.table, [...path, field]);
@@ -136,20 +213,45 @@ function emitTable(emitter: Emitter, schema: JsonSchema, shape: Shape, path: str
     emitter.kept.set(pointerOf([...path, field]), keptIn);
     reads.push(`const t${i} = built[${label}];`);
     reads.push(`const s${i} = ${inner}(t${i} === undefined ? NOTHING : t${i}); if (s${i} === undefined) return undefined; built[${label}] = ${keptIn} = s${i};`);
+    // Rust's error alone, once a fault is found: it lies here or before, so the rest is not
+    // read, only looked at for an odd object, which would have ended the read.
+    const rest = entries.slice(i + 1).map(([next, nextSpec]) => `${oddTest(emitter, nextSpec, [...path, next])}(built[${JSON.stringify(next)}])`);
+    if (rest.length > 0) {
+      emitter.stops = true;
+      reads.push(`if (firstOnly && faults !== 0) return ${rest.join(" || ")} ? undefined : built;`);
+    }
     fields.set(field, `s${i}`);
   });
   emitter.functions.push(
     [
-      `function ${fn}(given) {`,
-      prologue(path),
+      signature(emitter, fn, path),
+      prologue(emitter, path),
       NOT_A_TABLE,
       "const built = copyTable(given);",
       ...reads,
-      rulesTest(emitter, schema, fields),
+      rulesTest(emitter, schema, fields, path),
       "return built;",
       "}",
     ].join("\n"),
   );
+  return fn;
+}
+
+/**
+ * The name of a function telling whether a given value at `path` (a struct's or table's
+ * place) is or holds an odd object at a struct or table position: a read that stops at a
+ * fault looks at what it skips for one.
+ */
+function oddTest(emitter: Emitter, spec: ShapeField, path: readonly string[]): string {
+  const fn = nameAt("odd", path);
+  if ("default" in spec) throw new Error(`reader: ${pointerOf(path)} is not a struct or table`);
+  if (!emitter.oddTests.has(fn)) {
+    emitter.oddTests.add(fn);
+    const inside = Object.entries("struct" in spec ? spec.struct : spec.table)
+      .filter(([, field]) => !("default" in field))
+      .map(([field, fieldSpec]) => `${oddTest(emitter, fieldSpec, [...path, field])}(given[${JSON.stringify(field)}])`);
+    emitter.functions.push(`function ${fn}(given) {\nreturn isTable(given) ? ${inside.join(" || ") || "false"} : isOddObject(given);\n}`);
+  }
   return fn;
 }
 
@@ -192,8 +294,8 @@ function emitStruct(emitter: Emitter, schema: JsonSchema, shape: Shape, path: st
   const result = [...built].map(([field, local]) => `${JSON.stringify(field)}: ${local}`);
   emitter.functions.push(
     [
-      `function ${fn}(given) {`,
-      prologue(path),
+      signature(emitter, fn, path),
+      prologue(emitter, path),
       NOT_A_TABLE,
       `let ${declarations.join(", ")};`,
       ...OWN_ENTRIES,
@@ -203,12 +305,18 @@ function emitStruct(emitter: Emitter, schema: JsonSchema, shape: Shape, path: st
       "}",
       ...finals,
       `const built = { ${result.join(", ")} };`,
-      rulesTest(emitter, schema, built),
+      rulesTest(emitter, schema, built, path),
       "return built;",
       "}",
     ].join("\n"),
   );
   return fn;
+}
+
+/** What the shape walk's code does with an error it finds, and with a list too long to walk. */
+interface ShapeEnding {
+  found: ErrorSink;
+  tooLong: string;
 }
 
 /** With `one`, the rules after the first failing one are not run: Rust's error is found. */
@@ -225,20 +333,34 @@ class ErrorWalk {
     private readonly writer: Writer,
     private readonly functions: string[],
     private readonly kept: ReadonlyMap<string, string>,
-  ) {}
+  ) {
+    const toShape = writer.pushOnto("shape");
+    this.pushing = { found: (error) => `{ ${toShape(error)} if (one) return true; }`, tooLong: "return false;" };
+    this.returning = { found: (error) => `return ${writer.errorObject(error)};`, tooLong: "return null;" };
+  }
+
+  /** The walk of `errors`: each error pushed onto `shape` (with `one`, the walk ends there); `false` for a long list. */
+  private readonly pushing: ShapeEnding;
+  /** The walk of `firstShape`: the first error returned; `null` for a long list. */
+  private readonly returning: ShapeEnding;
 
   private local(): string {
     return `e${this.count++}`;
   }
 
+  /** Statements that return the first shape error of `data`, in the walk's order (`null` for a long list). */
+  firstShape(given: JsonSchema, data: string, path: Path, schemaPath: string): string {
+    return this.shape(given, data, path, schemaPath, this.returning);
+  }
+
   /** Statements pushing the shape errors of `data` (stopping at the first where `one`); `return false` for a long list. */
-  shape(given: JsonSchema, data: string, path: Path, schemaPath: string): string {
+  shape(given: JsonSchema, data: string, path: Path, schemaPath: string, ending = this.pushing): string {
     const schema = this.writer.resolved(given);
     const types = typesOf(schema);
     if (schema.properties !== undefined) {
       if (types.length !== 1 || types[0] !== "object") throw new Error(`reader: properties without type object at ${schemaPath}`);
-      const fields = this.fields(schema, data, path, schemaPath, (sub, value, at, subPath) => this.shape(sub, value, at, subPath));
-      return `if (${typeTest("object", data)}) {\n${fields}\n} else ${this.error(schema, "type", data, path, schemaPath)}`;
+      const fields = this.fields(schema, data, path, schemaPath, (sub, value, at, subPath) => this.shape(sub, value, at, subPath, ending));
+      return `if (${typeTest("object", data)}) {\n${fields}\n} else ${this.error(schema, "type", data, path, schemaPath, ending)}`;
     }
     if (schema.allOf) throw new Error(`reader: rules on a value that is not a table at ${schemaPath}`);
     if (schema.items !== undefined) {
@@ -246,15 +368,15 @@ class ErrorWalk {
       const index = this.local();
       const item = this.local();
       return [
-        `if (!Array.isArray(${data})) ${this.error(schema, "type", data, path, schemaPath)}`,
-        `else if (${data}.length > longList) return false;`,
+        `if (!Array.isArray(${data})) ${this.error(schema, "type", data, path, schemaPath, ending)}`,
+        `else if (${data}.length > longList) ${ending.tooLong}`,
         `else for (let ${index} = 0; ${index} < ${data}.length; ${index}++) {`,
         `const ${item} = ${data}[${index}];`,
-        this.shape(schema.items, item, below(path, `"/" + ${index}`, false), `${schemaPath}/items`),
+        this.shape(schema.items, item, below(path, `"/" + ${index}`, false), `${schemaPath}/items`, ending),
         "}",
       ].join("\n");
     }
-    return this.leaf(schema, data, path, schemaPath);
+    return this.leaf(schema, data, path, schemaPath, ending);
   }
 
   /**
@@ -288,25 +410,24 @@ class ErrorWalk {
    * A value's one shape error, as issues keep it: the `enum` error where the enum fails,
    * else the first of the others (`type`, then `const`) that fails.
    */
-  private leaf(schema: JsonSchema, data: string, path: Path, schemaPath: string): string {
+  private leaf(schema: JsonSchema, data: string, path: Path, schemaPath: string, ending: ShapeEnding): string {
     for (const key of Object.keys(schema)) if (!["type", "enum", "const"].includes(key)) throw new Error(`reader: keyword ${key} at ${schemaPath}`);
     const checks: string[] = [];
-    if (schema.enum !== undefined) checks.push(`if (!(${this.writer.test({ enum: schema.enum }, data, schemaPath)})) ${this.error(schema, "enum", data, path, schemaPath)}`);
-    if (schema.type !== undefined) checks.push(`if (!(${this.writer.test({ type: schema.type }, data, schemaPath)})) ${this.error(schema, "type", data, path, schemaPath)}`);
-    if (schema.const !== undefined) checks.push(`if (!(${this.writer.test({ const: schema.const }, data, schemaPath)})) ${this.error(schema, "const", data, path, schemaPath)}`);
+    if (schema.enum !== undefined) checks.push(`if (!(${this.writer.test({ enum: schema.enum }, data, schemaPath)})) ${this.error(schema, "enum", data, path, schemaPath, ending)}`);
+    if (schema.type !== undefined) checks.push(`if (!(${this.writer.test({ type: schema.type }, data, schemaPath)})) ${this.error(schema, "type", data, path, schemaPath, ending)}`);
+    if (schema.const !== undefined) checks.push(`if (!(${this.writer.test({ const: schema.const }, data, schemaPath)})) ${this.error(schema, "const", data, path, schemaPath, ending)}`);
     return checks.join("\nelse ");
   }
 
-  /** The error of `keyword`, pushed onto `shape` as the explainer pushes it. */
-  private error(schema: JsonSchema, keyword: "type" | "enum" | "const", data: string, path: Path, schemaPath: string): string {
+  /** The error of `keyword`, as the explainer reports it, to `ending`. */
+  private error(schema: JsonSchema, keyword: "type" | "enum" | "const", data: string, path: Path, schemaPath: string, ending: ShapeEnding): string {
     const [params, message] =
       keyword === "type"
         ? [{ type: schema.type }, `must be ${typesOf(schema).join(",")}`]
         : keyword === "enum"
           ? [{ allowedValues: schema.enum }, "must be equal to one of the allowed values"]
           : [{ allowedValue: schema.const }, "must be equal to constant"];
-    const push = this.writer.push(path, `${schemaPath}/${keyword}`, keyword, params, message, data).replace(/^errors\.push/, "shape.push");
-    return `{ ${push} if (one) return true; }`;
+    return ending.found({ path, schemaPath: `${schemaPath}/${keyword}`, keyword, params, message, data });
   }
 
   /** A function pushing the errors of a struct's rules, as `explain` does; with `one`, up to the first. */

@@ -15,6 +15,12 @@ export interface AjvError {
   value?: unknown;
 }
 
+/** A rule's error as the reader finds it: a constant of its module, never handed out. */
+export interface RuleError {
+  readonly path: string;
+  readonly message: string;
+}
+
 interface CompiledValidator {
   (data: unknown): boolean;
   errors?: AjvError[] | null;
@@ -26,8 +32,20 @@ interface CompiledValidator {
  * struct or table position), `valid` is Ajv's verdict on the value last read.
  */
 export interface Reader {
-  read(input: unknown): unknown;
+  read(input: unknown, one?: boolean): unknown;
   valid(): boolean;
+  /**
+   * Where the value last read is valid in shape and a rule breaks: Rust's error, its place
+   * (the field the input writes, or the table that omits it) and message, found by the read.
+   * `null` otherwise, and where that error is left to `errors`.
+   */
+  firstRule(): RuleError | null;
+  /**
+   * Where the value last read (`value`, as `read` returned it) has a shape fault: Rust's
+   * error, the first in the schema's order. `null` otherwise, and where the walk meets a list
+   * longer than `LONG_LIST`, left to `errors`.
+   */
+  firstShape(value: unknown): AjvError | null;
   /**
    * The errors the explainer finds in the value last read, in the issues' order: shape errors
    * (one per path) onto `shape`, the rules' onto `rules`; with `one`, only the first of them.
@@ -86,12 +104,14 @@ export const explainers = onFirstUse(explainModules, (module) => module.validate
 export const readers = {} as Record<Target, Reader>;
 for (const target of Object.keys(readerModules) as Target[]) {
   readers[target] = {
-    read(input) {
+    read(input, one) {
       const reader = readerModules[target]()(tables, LONG_LIST);
       readers[target] = reader;
-      return reader.read(input);
+      return reader.read(input, one);
     },
     valid: () => readers[target].valid(),
+    firstRule: () => readers[target].firstRule(),
+    firstShape: (value) => readers[target].firstShape(value),
     errors: (value, shape, rules, one) => readers[target].errors(value, shape, rules, one),
   };
 }

@@ -6,7 +6,20 @@ const QUOTE_LIMIT = 60;
 /** A JSON string literal, cut short so that a huge value keeps the message short. */
 export function quote(text: string): string {
   const cut = text.length > QUOTE_LIMIT ? `${text.slice(0, QUOTE_LIMIT)}…` : text;
-  return JSON.stringify(cut);
+  return isVerbatimInJson(cut) ? `"${cut}"` : JSON.stringify(cut);
+}
+
+/**
+ * Whether JSON writes `text` as it is between its quotes: no quote, backslash, control
+ * character or surrogate (a lone one is escaped). Most values are; the test is several times
+ * faster than `JSON.stringify`.
+ */
+function isVerbatimInJson(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code === 0x22 || code === 0x5c || (code >= 0xd800 && code <= 0xdfff)) return false;
+  }
+  return true;
 }
 
 /**
@@ -49,7 +62,9 @@ function rustFloat(value: number): string {
   if (!Number.isFinite(value)) return value > 0 ? "inf" : "-inf";
   if (Object.is(value, -0)) return "-0";
   // The shortest digits that read back as the same number, as Rust prints them; only the exponent is spelt out.
-  const [mantissa, exponent = "0"] = String(value).split("e");
+  const shortest = String(value);
+  if (!shortest.includes("e")) return shortest;
+  const [mantissa, exponent] = shortest.split("e");
   const sign = mantissa.startsWith("-") ? "-" : "";
   const [whole, fraction = ""] = mantissa.replace("-", "").split(".");
   const digits = whole + fraction;

@@ -17,20 +17,29 @@ function run<T>(
   target: Target,
   input: unknown,
   allErrors: boolean | ValidationIssue,
-  readValue: (input: unknown) => unknown,
+  readValue: Reader["read"],
   readValid: () => boolean,
+  readFirstRule: Reader["firstRule"],
+  readFirstShape: Reader["firstShape"],
   readErrors: Reader["errors"],
 ): ValidationResult<T> {
   if (typeof allErrors !== "boolean") return { valid: false, errors: [allErrors] };
   try {
     // The value Rust deserializes, defaults filled in, and its verdict, in one pass of the
     // generated reader over the input: valid input is read once.
-    const value = readValue(input);
+    const value = readValue(input, !allErrors);
     if (value === undefined) {
       const issues = inputIssues(target, input);
       return rejected(allErrors ? issues : issues.slice(0, 1));
     }
     if (readValid()) return { valid: true, value: value as Deserialized<T> };
+    if (!allErrors) {
+      // Rust's error alone: the read has found it.
+      const rule = readFirstRule();
+      if (rule !== null) return { valid: false, errors: [{ stage: "validate", path: rule.path, message: rule.message }] };
+      const shape = readFirstShape(value);
+      if (shape !== null) return { valid: false, errors: [shapeIssue(shape, input, layouts[target].root)] };
+    }
     // Invalid input: its errors from the reader, found in the built value (objects of one
     // hidden class each, several times faster to read than each input's own); a long list's
     // from the explainer, over the list shortened.
@@ -123,27 +132,33 @@ function allErrorsOf(fn: string, options: unknown): boolean | ValidationIssue {
 }
 
 /* Each target's reader calls, made once: closures written at each call are made on every validation. */
-const readQuant = (input: unknown) => readers.quant.read(input);
+const readQuant: Reader["read"] = (input, one) => readers.quant.read(input, one);
 const validQuant = () => readers.quant.valid();
+const firstRuleQuant = () => readers.quant.firstRule();
+const firstShapeQuant: Reader["firstShape"] = (value) => readers.quant.firstShape(value);
 const quantErrors: Reader["errors"] = (built, shape, rules, one) => readers.quant.errors(built, shape, rules, one);
-const readRho = (input: unknown) => readers.rho.read(input);
+const readRho: Reader["read"] = (input, one) => readers.rho.read(input, one);
 const validRho = () => readers.rho.valid();
+const firstRuleRho = () => readers.rho.firstRule();
+const firstShapeRho: Reader["firstShape"] = (value) => readers.rho.firstShape(value);
 const rhoErrors: Reader["errors"] = (built, shape, rules, one) => readers.rho.errors(built, shape, rules, one);
-const readConfig = (input: unknown) => readers.config.read(input);
+const readConfig: Reader["read"] = (input, one) => readers.config.read(input, one);
 const validConfig = () => readers.config.valid();
+const firstRuleConfig = () => readers.config.firstRule();
+const firstShapeConfig: Reader["firstShape"] = (value) => readers.config.firstShape(value);
 const configErrors: Reader["errors"] = (built, shape, rules, one) => readers.config.errors(built, shape, rules, one);
 
 export function validateLowBitQuantizationConfig(value: unknown, options?: ValidateOptions): ValidationResult<LowBitQuantizationConfig> {
   const allErrors = allErrorsOf("validateLowBitQuantizationConfig", options);
-  return run("quant", value, allErrors, readQuant, validQuant, quantErrors);
+  return run("quant", value, allErrors, readQuant, validQuant, firstRuleQuant, firstShapeQuant, quantErrors);
 }
 
 export function validateLowBitRhoConfig(value: unknown, options?: ValidateOptions): ValidationResult<LowBitRhoConfig> {
   const allErrors = allErrorsOf("validateLowBitRhoConfig", options);
-  return run("rho", value, allErrors, readRho, validRho, rhoErrors);
+  return run("rho", value, allErrors, readRho, validRho, firstRuleRho, firstShapeRho, rhoErrors);
 }
 
 export function validateBurnDragonConfig(value: unknown, options?: ValidateOptions): ValidationResult<BurnDragonConfig> {
   const allErrors = allErrorsOf("validateBurnDragonConfig", options);
-  return run("config", value, allErrors, readConfig, validConfig, configErrors);
+  return run("config", value, allErrors, readConfig, validConfig, firstRuleConfig, firstShapeConfig, configErrors);
 }

@@ -55,3 +55,20 @@ test("with allErrors false, the one issue is the first of the full list, on ever
   expect(invalid).toBeGreaterThan(3000);
   expect(rules).toBeGreaterThan(1000);
 });
+
+test("where a read stops at a shape fault for Rust's error alone, the tables it skips still count", () => {
+  const faults = [{ enable: 3 }, { target_modules: longList }, { saved_activations: 5 }, { act_grouping: "per_group", enable: true, protocol: "bitnet_b1" }];
+  const rhos = [new Map(), new (class Settings {})(), 7, { precision: "fp64" }, { precision: "fp8_exp" }, undefined];
+  let stopped = 0;
+  for (const quant of faults) {
+    for (const rho of rhos) {
+      const value = { model: { quant, rho } };
+      const full = validators.config(value);
+      const alone = validators.config(value, { allErrors: false });
+      if (full.valid || alone.valid) throw new Error(`${JSON.stringify(value)} was found valid`);
+      expect(alone.errors).toEqual([full.errors[0]]);
+      if (full.errors[0].path.startsWith("/model/quant") && full.errors[0].stage === "deserialize") stopped++;
+    }
+  }
+  expect(stopped).toBeGreaterThan(10);
+});
