@@ -142,9 +142,9 @@ export class Writer {
     for (const key of Object.keys(schema)) if (!KNOWN.has(key)) throw new Error(`explainer: keyword ${key} is not supported`);
   }
 
-  /** An error as Ajv would report it: an object literal. */
-  errorObject({ path, schemaPath, keyword, params, message, data }: FoundError): string {
-    return `{ instancePath: ${pathCode(path)}, schemaPath: ${JSON.stringify(schemaPath)}, keyword: ${JSON.stringify(keyword)}, params: ${this.constant(params)}, message: ${JSON.stringify(message)}, value: ${data} }`;
+  /** An error as Ajv would report it: an object literal (with `more` properties, where given). */
+  errorObject({ path, schemaPath, keyword, params, message, data }: FoundError, more = ""): string {
+    return `{ instancePath: ${pathCode(path)}, schemaPath: ${JSON.stringify(schemaPath)}, keyword: ${JSON.stringify(keyword)}, params: ${this.constant(params)}, message: ${JSON.stringify(message)}, value: ${data}${more ? `, ${more}` : ""} }`;
   }
 
   /** The sink that pushes each error onto the array `list`. */

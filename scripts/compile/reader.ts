@@ -50,8 +50,8 @@ export function readerSource(published: JsonSchema, shape: Shape, kind: "table" 
   const writer = new Writer(schema.definitions ?? {});
   const functions: string[] = [];
   const kept = new Map<string, string>();
-  const errors = new ErrorWalk(writer, functions, kept);
-  const emitter: Emitter = { writer, functions, kept, rules: new Map(), stops: false, oddTests: new Set() };
+  const errors = new ErrorWalk(writer, functions, kept, shape);
+  const emitter: Emitter = { writer, functions, kept, rules: new Map(), stops: false, oddTests: new Set(), givens: [], shape };
   const emit = kind === "table" ? emitTable : emitStruct;
   const root = emit(emitter, schema, shape, []);
   const { rules } = emitter;
@@ -67,7 +67,7 @@ export function readerSource(published: JsonSchema, shape: Shape, kind: "table" 
     "module.exports = function reader({ isTable, isOddObject, copyTable }, longList) {",
     "const NOTHING = Object.freeze({});",
     "let faults = 0, broken = 0, longest = 0, firstOnly = false;",
-    `let ${[...kept.values(), ...rules.values()].join(", ")};`,
+    `let ${[...kept.values(), ...rules.values(), ...emitter.givens].join(", ")};`,
     ...functions,
     "return {",
     `read: ${root},`,
@@ -100,16 +100,21 @@ interface Emitter {
   rules: Map<string, string>;
   /** Whether a table's read stops at a fault where Rust's error alone is wanted. */
   stops: boolean;
+  /** The variables that keep the tables the last read was given. */
+  givens: string[];
+  /** The target's shape. */
+  shape: Shape;
   /** The `oddTest` functions written. */
   oddTests: Set<string>;
 }
 
 /**
  * A name in the generated code for something of the value at `path`: its reader (`read`),
- * the struct a read kept (`kept`), its first broken rule (`rule`), the functions that say
+ * the struct a read kept (`kept`), the table it was given (`given`), its first broken rule
+ * (`rule`), the functions that say
  * what a rule's error is (`first`) and whether the value holds an odd object (`odd`).
  */
-function nameAt(kind: "read" | "kept" | "rule" | "first" | "odd", path: readonly string[]): string {
+function nameAt(kind: "read" | "kept" | "given" | "rule" | "first" | "odd", path: readonly string[]): string {
   return `${kind}_${["value", ...path].join("_").replace(/\W/g, "_")}`;
 }
 
@@ -140,8 +145,16 @@ const OWN_ENTRIES = [
   "const key = entries[i][0], v = entries[i][1];",
 ];
 
-/** What a value that is not a table does at a struct or table position: an odd object ends the build, any other fails the type test. */
-const NOT_A_TABLE = "if (!isTable(given)) { if (isOddObject(given)) return undefined; faults++; return given; }";
+/**
+ * A reader's start: a value that is not a table at a struct or table position ends the build
+ * where it is an odd object, else fails the type test; the table given is kept (see
+ * `writtenTest`).
+ */
+function takeGiven(emitter: Emitter, path: readonly string[]): string {
+  const kept = nameAt("given", path);
+  emitter.givens.push(kept);
+  return [`if (!isTable(given)) { if (isOddObject(given)) return undefined; ${kept} = NOTHING; faults++; return given; }`, `${kept} = given;`].join("\n");
+}
 
 /** The schema path of the value at `path`, as the error walk writes it. */
 const schemaPathOf = (path: readonly string[]) => `#${path.map((key) => `/properties/${token(key)}`).join("")}`;
@@ -156,35 +169,48 @@ function rulesTest(emitter: Emitter, schema: JsonSchema, built: BuiltStruct, pat
   if (!allOf) return "";
   const broken = nameAt("rule", path);
   emitter.rules.set(pointerOf(path), broken);
-  const sink = firstRuleSink(emitter, path);
+  const sink = firstRuleSink(emitter);
   const at: Path = { text: pointerOf(path), dynamic: false };
   const schemaPath = schemaPathOf(path);
   const firsts = allOf.map((rule, i) => {
     const first = `${nameAt("first", path)}_${i}`;
-    emitter.functions.push(`function ${first}(data, given) {\n${emitter.writer.report(rule, "data", at, `${schemaPath}/allOf/${i}`, sink)}\nreturn null;\n}`);
-    return `!${emitter.writer.test(rule, "built", `#/allOf/${i}`, built)} ? ${first}(built, given)`;
+    emitter.functions.push(`function ${first}(data) {\n${emitter.writer.report(rule, "data", at, `${schemaPath}/allOf/${i}`, sink)}\nreturn null;\n}`);
+    return `!${emitter.writer.test(rule, "built", `#/allOf/${i}`, built)} ? ${first}(built)`;
   });
   return `${broken} = faults !== 0 ? undefined : ${firsts.join(" : ")} : undefined;\nif (${broken} !== undefined) broken++;`;
 }
 
 /**
  * What a broken rule's error says, for `firstRule`: its message, at the field where the
- * input writes it, else at the table that omits it, as the issues place a rule's error. The
- * field is looked up in `given`, the table the struct's read was given (`NOTHING` where the
- * input omits it), and below it by name, as a pointer is followed. `null` leaves any other
- * error (a type error, a place below a list) to `errors`.
+ * input writes it, else at the table that omits it (see `writtenTest`). `null` leaves any
+ * other error (a type error, a place below a list) to `errors`.
  */
-function firstRuleSink(emitter: Emitter, structPath: readonly string[]): ErrorSink {
+function firstRuleSink(emitter: Emitter): ErrorSink {
   return ({ path, keyword, message }) => {
-    if (keyword !== "errorMessage" || path.dynamic) return "return null;";
+    const written = keyword === "errorMessage" ? writtenTest(emitter.shape, path) : undefined;
+    if (written === undefined) return "return null;";
     const issue = (at: string) => emitter.writer.constant({ path: at, message });
-    const keys = pointerTokens(path.text);
-    if (keys.length === 0) return `return ${issue(path.text)};`;
-    const below = keys.slice(structPath.length);
-    if (keys.slice(0, structPath.length).some((key, i) => key !== structPath[i])) throw new Error(`reader: a rule at ${pointerOf(structPath)} reports at ${path.text}`);
-    const written = below.length === 0 ? "given !== NOTHING" : `given${below.map((key, i) => `${i === 0 ? "" : "?."}[${JSON.stringify(key)}]`).join("")} !== undefined`;
     return `return ${written} ? ${issue(path.text)} : ${issue(parentPointer(path.text))};`;
   };
+}
+
+/**
+ * Whether the input writes the value at `path`, as an expression over the tables the last
+ * read was given (each struct's and table's reader keeps its own, `NOTHING` where the input
+ * omits it or holds no table there): a rule's error is placed there, else at the table that
+ * omits it. `undefined` where `path` is not a field of the target's structs and tables.
+ */
+function writtenTest(shape: Shape, path: Path): string | undefined {
+  if (path.dynamic) return undefined;
+  const keys = pointerTokens(path.text);
+  if (keys.length === 0) return "true";
+  const holder = keys.slice(0, -1);
+  let fields: Shape | undefined = shape;
+  for (const key of holder) {
+    const spec: Shape[string] | undefined = fields?.[key];
+    fields = spec === undefined ? undefined : "struct" in spec ? spec.struct : "table" in spec ? spec.table : undefined;
+  }
+  return fields === undefined ? undefined : `${nameAt("given", holder)}[${JSON.stringify(keys[keys.length - 1])}] !== undefined`;
 }
 
 /**
@@ -233,7 +259,7 @@ function emitTable(emitter: Emitter, schema: JsonSchema, shape: Shape, path: str
     [
       signature(emitter, fn, path),
       prologue(emitter, path),
-      NOT_A_TABLE,
+      takeGiven(emitter, path),
       "const built = copyTable(given);",
       ...reads,
       rulesTest(emitter, schema, fields, path),
@@ -303,7 +329,7 @@ function emitStruct(emitter: Emitter, schema: JsonSchema, shape: Shape, path: st
     [
       signature(emitter, fn, path),
       prologue(emitter, path),
-      NOT_A_TABLE,
+      takeGiven(emitter, path),
       `let ${declarations.join(", ")};`,
       ...OWN_ENTRIES,
       "switch (key) {",
@@ -340,6 +366,7 @@ class ErrorWalk {
     private readonly writer: Writer,
     private readonly functions: string[],
     private readonly kept: ReadonlyMap<string, string>,
+    private readonly targetShape: Shape,
   ) {
     const toShape = writer.pushOnto("shape");
     this.pushing = { found: (error) => `{ ${toShape(error)} if (one) return true; }`, tooLong: "return false;" };
@@ -437,10 +464,19 @@ class ErrorWalk {
     return ending.found({ path, schemaPath: `${schemaPath}/${keyword}`, keyword, params, message, data });
   }
 
-  /** A function pushing the errors of a struct's rules, as `explain` does; with `one`, up to the first. */
+  /**
+   * A function pushing the errors of a struct's rules, as `explain` does; with `one`, up to
+   * the first. A rule's error comes with its `place`, where the input writes it (see
+   * `writtenTest`), where that is known.
+   */
   private ruleFunction(allOf: JsonSchema[], path: Path, schemaPath: string): string {
     const name = `rules${this.count++}`;
-    const body = allOf.map((rule, i) => this.writer.report(rule, "data", path, `${schemaPath}/allOf/${i}`)).join(`\n${foundOne("errors")}\n`);
+    const sink: ErrorSink = (error) => {
+      const written = error.keyword === "errorMessage" ? writtenTest(this.targetShape, error.path) : undefined;
+      const place = written === undefined ? "" : `place: ${written} ? ${JSON.stringify(error.path.text)} : ${JSON.stringify(parentPointer(error.path.text))}`;
+      return `errors.push(${this.writer.errorObject(error, place)});`;
+    };
+    const body = allOf.map((rule, i) => this.writer.report(rule, "data", path, `${schemaPath}/allOf/${i}`, sink)).join(`\n${foundOne("errors")}\n`);
     this.functions.push(`function ${name}(data, errors, one) {\n${body}\n}`);
     return name;
   }

@@ -13,6 +13,8 @@ export interface AjvError {
   message?: string;
   /** The value at `instancePath`, where the validator gives it (the generated `explain` does). */
   value?: unknown;
+  /** A rule's error: where the input writes its field (the field, or the table that omits it), where a reader knows it. */
+  place?: string;
 }
 
 /** A rule's error as the reader finds it: a constant of its module, never handed out. */

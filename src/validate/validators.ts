@@ -66,7 +66,7 @@ function readIssues(target: Target, input: unknown, value: unknown, allErrors: b
   }
   for (const error of rules) {
     if (error.keyword !== "errorMessage") return undefined;
-    const path = givenByInput(error, plainDefaults) ? error.instancePath : writtenPlace(error.instancePath, input);
+    const path = error.place ?? (givenByInput(error, plainDefaults) ? error.instancePath : writtenPlace(error.instancePath, input));
     issues.push({ stage: "validate", path, message: error.message ?? "" });
     if (!allErrors) return issues;
   }
