@@ -35,11 +35,15 @@ import type { JsonSchema } from "../schema/json-schema";
  *   it, the root's own last. With `one`, only Rust's error: the first shape error where the
  *   last `read` found one, else the first rule's (the rules after it are not run). The shape
  *   errors are looked for only where the read found one, or a list longer than `longList`,
- *   which makes it give up (`false`), for `explain` to run on the list shortened.
- * - `firstRule()` is Rust's error where the last read found no shape fault and a rule broken:
- *   the read keeps, for each struct, what the first rule it breaks reports (its message, at
- *   the field the input writes or the table that omits it), so that the error alone needs no
- *   walk of the value and no lookup in the input.
+ *   which makes it give up (`false`), for `explain` to run on the list shortened. A rule's
+ *   error carries its `place`: the field where the input writes it, else the table that
+ *   omits it, from the tables the read was given.
+ * - Rust's error alone: `read(input, true)` stops reading a document after the struct where
+ *   it finds a shape fault (the first in the schema's order lies there or before); what it
+ *   skips is only looked at for an odd object. `firstShape(value)` is then the walk's first
+ *   shape error. `firstRule()`, where the read found no fault and a rule broken, is what the
+ *   first rule each struct breaks reports, kept by the read (its message and place): no walk
+ *   of the value, no lookup in the input.
  *
  * The module exports a factory taking the run time's table functions (what counts as a table
  * and an odd object, and how a table is copied, is the run time's) and `longList`.
@@ -57,7 +61,6 @@ export function readerSource(published: JsonSchema, shape: Shape, kind: "table" 
   const { rules } = emitter;
   const at = { text: "", dynamic: false };
   functions.push(`function shapeErrors(value, shape, one) {\n${errors.shape(schema, "value", at, "#")}\nreturn true;\n}`);
-  functions.push(`function firstShape(value) {\n${errors.firstShape(schema, "value", at, "#")}\nreturn null;\n}`);
   functions.push(`function ruleErrors(value, rules, one) {\n${errors.rules(schema, "value", at, "#", true)}\n}`);
   return [
     '"use strict";',
@@ -73,7 +76,8 @@ export function readerSource(published: JsonSchema, shape: Shape, kind: "table" 
     `read: ${root},`,
     "valid() { return faults === 0 && broken === 0; },",
     `firstRule() {\nif (faults !== 0) return null;\n${rulesOrder(emitter, shape, []).map((rule) => `if (${rule} !== undefined) return ${rule};`).join("\n")}\nreturn null;\n},`,
-    "firstShape(value) { return faults === 0 ? null : firstShape(value); },",
+    // Rust's error where it is a shape error: the walk's first.
+    "firstShape(value) { if (faults === 0) return null; const shape = []; return shapeErrors(value, shape, true) && shape.length > 0 ? shape[0] : null; },",
     "errors(value, shape, rules, one) {",
     // Rust's error alone: the first shape error where the value has one, else the first rule's.
     // Where the read found no shape fault, the walk would find none: it runs only to give up on a long list.
@@ -346,12 +350,6 @@ function emitStruct(emitter: Emitter, schema: JsonSchema, shape: Shape, path: st
   return fn;
 }
 
-/** What the shape walk's code does with an error it finds, and with a list too long to walk. */
-interface ShapeEnding {
-  found: ErrorSink;
-  tooLong: string;
-}
-
 /** With `one`, the rules after the first failing one are not run: Rust's error is found. */
 const foundOne = (list: string) => `if (one && ${list}.length > 0) return;`;
 
@@ -368,33 +366,23 @@ class ErrorWalk {
     private readonly kept: ReadonlyMap<string, string>,
     private readonly targetShape: Shape,
   ) {
-    const toShape = writer.pushOnto("shape");
-    this.pushing = { found: (error) => `{ ${toShape(error)} if (one) return true; }`, tooLong: "return false;" };
-    this.returning = { found: (error) => `return ${writer.errorObject(error)};`, tooLong: "return null;" };
+    this.toShape = writer.pushOnto("shape");
   }
 
-  /** The walk of `errors`: each error pushed onto `shape` (with `one`, the walk ends there); `false` for a long list. */
-  private readonly pushing: ShapeEnding;
-  /** The walk of `firstShape`: the first error returned; `null` for a long list. */
-  private readonly returning: ShapeEnding;
+  private readonly toShape: ErrorSink;
 
   private local(): string {
     return `e${this.count++}`;
   }
 
-  /** Statements that return the first shape error of `data`, in the walk's order (`null` for a long list). */
-  firstShape(given: JsonSchema, data: string, path: Path, schemaPath: string): string {
-    return this.shape(given, data, path, schemaPath, this.returning);
-  }
-
   /** Statements pushing the shape errors of `data` (stopping at the first where `one`); `return false` for a long list. */
-  shape(given: JsonSchema, data: string, path: Path, schemaPath: string, ending = this.pushing): string {
+  shape(given: JsonSchema, data: string, path: Path, schemaPath: string): string {
     const schema = this.writer.resolved(given);
     const types = typesOf(schema);
     if (schema.properties !== undefined) {
       if (types.length !== 1 || types[0] !== "object") throw new Error(`reader: properties without type object at ${schemaPath}`);
-      const fields = this.fields(schema, data, path, schemaPath, (sub, value, at, subPath) => this.shape(sub, value, at, subPath, ending));
-      return `if (${typeTest("object", data)}) {\n${fields}\n} else ${this.error(schema, "type", data, path, schemaPath, ending)}`;
+      const fields = this.fields(schema, data, path, schemaPath, (sub, value, at, subPath) => this.shape(sub, value, at, subPath));
+      return `if (${typeTest("object", data)}) {\n${fields}\n} else ${this.error(schema, "type", data, path, schemaPath)}`;
     }
     if (schema.allOf) throw new Error(`reader: rules on a value that is not a table at ${schemaPath}`);
     if (schema.items !== undefined) {
@@ -402,15 +390,15 @@ class ErrorWalk {
       const index = this.local();
       const item = this.local();
       return [
-        `if (!Array.isArray(${data})) ${this.error(schema, "type", data, path, schemaPath, ending)}`,
-        `else if (${data}.length > longList) ${ending.tooLong}`,
+        `if (!Array.isArray(${data})) ${this.error(schema, "type", data, path, schemaPath)}`,
+        `else if (${data}.length > longList) return false;`,
         `else for (let ${index} = 0; ${index} < ${data}.length; ${index}++) {`,
         `const ${item} = ${data}[${index}];`,
-        this.shape(schema.items, item, below(path, `"/" + ${index}`, false), `${schemaPath}/items`, ending),
+        this.shape(schema.items, item, below(path, `"/" + ${index}`, false), `${schemaPath}/items`),
         "}",
       ].join("\n");
     }
-    return this.leaf(schema, data, path, schemaPath, ending);
+    return this.leaf(schema, data, path, schemaPath);
   }
 
   /**
@@ -444,24 +432,25 @@ class ErrorWalk {
    * A value's one shape error, as issues keep it: the `enum` error where the enum fails,
    * else the first of the others (`type`, then `const`) that fails.
    */
-  private leaf(schema: JsonSchema, data: string, path: Path, schemaPath: string, ending: ShapeEnding): string {
+  private leaf(schema: JsonSchema, data: string, path: Path, schemaPath: string): string {
     for (const key of Object.keys(schema)) if (!["type", "enum", "const"].includes(key)) throw new Error(`reader: keyword ${key} at ${schemaPath}`);
     const checks: string[] = [];
-    if (schema.enum !== undefined) checks.push(`if (!(${this.writer.test({ enum: schema.enum }, data, schemaPath)})) ${this.error(schema, "enum", data, path, schemaPath, ending)}`);
-    if (schema.type !== undefined) checks.push(`if (!(${this.writer.test({ type: schema.type }, data, schemaPath)})) ${this.error(schema, "type", data, path, schemaPath, ending)}`);
-    if (schema.const !== undefined) checks.push(`if (!(${this.writer.test({ const: schema.const }, data, schemaPath)})) ${this.error(schema, "const", data, path, schemaPath, ending)}`);
+    if (schema.enum !== undefined) checks.push(`if (!(${this.writer.test({ enum: schema.enum }, data, schemaPath)})) ${this.error(schema, "enum", data, path, schemaPath)}`);
+    if (schema.type !== undefined) checks.push(`if (!(${this.writer.test({ type: schema.type }, data, schemaPath)})) ${this.error(schema, "type", data, path, schemaPath)}`);
+    if (schema.const !== undefined) checks.push(`if (!(${this.writer.test({ const: schema.const }, data, schemaPath)})) ${this.error(schema, "const", data, path, schemaPath)}`);
     return checks.join("\nelse ");
   }
 
-  /** The error of `keyword`, as the explainer reports it, to `ending`. */
-  private error(schema: JsonSchema, keyword: "type" | "enum" | "const", data: string, path: Path, schemaPath: string, ending: ShapeEnding): string {
+  /** The error of `keyword`, pushed onto `shape` as the explainer pushes it. */
+  private error(schema: JsonSchema, keyword: "type" | "enum" | "const", data: string, path: Path, schemaPath: string): string {
     const [params, message] =
       keyword === "type"
         ? [{ type: schema.type }, `must be ${typesOf(schema).join(",")}`]
         : keyword === "enum"
           ? [{ allowedValues: schema.enum }, "must be equal to one of the allowed values"]
           : [{ allowedValue: schema.const }, "must be equal to constant"];
-    return ending.found({ path, schemaPath: `${schemaPath}/${keyword}`, keyword, params, message, data });
+    const push = this.toShape({ path, schemaPath: `${schemaPath}/${keyword}`, keyword, params, message, data });
+    return `{ ${push} if (one) return true; }`;
   }
 
   /**

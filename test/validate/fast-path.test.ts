@@ -72,3 +72,24 @@ test("where a read stops at a shape fault for Rust's error alone, the tables it 
   }
   expect(stopped).toBeGreaterThan(10);
 });
+
+test("Rust's error alone leaves the sections after it unread: a getter there does not run", () => {
+  let reads = 0;
+  const rho = {
+    get precision() {
+      reads++;
+      throw new Error("not now");
+    },
+  };
+  const value = { model: { quant: { enable: 3 }, rho } };
+  const alone = validators.config(value, { allErrors: false });
+  expect(reads).toBe(0);
+  expect(alone.valid).toBe(false);
+  const withoutRho = validators.config({ model: { quant: { enable: 3 } } });
+  if (alone.valid || withoutRho.valid) throw new Error("a config with enable = 3 was found valid");
+  expect(alone.errors).toEqual([withoutRho.errors[0]]);
+  const full = validators.config(value);
+  expect(reads).toBe(1);
+  expect(full.valid).toBe(false);
+  if (!full.valid) expect(full.errors.map((issue) => [issue.stage, issue.path, issue.message.endsWith("not now")])).toEqual([["deserialize", "", true]]);
+});
