@@ -81,7 +81,7 @@ export function below(path: Path, tokenCode: string, isConstant: boolean): Path 
   return { text: `${head} + ${isConstant ? JSON.stringify(tokenCode) : tokenCode}`, dynamic: true };
 }
 
-export const pathCode = (path: Path) => (path.dynamic ? path.text : JSON.stringify(path.text));
+const pathCode = (path: Path) => (path.dynamic ? path.text : JSON.stringify(path.text));
 
 /** An error the written code has found, and the code that holds its value. */
 export interface FoundError {

@@ -1,6 +1,6 @@
 import { compilable } from "./ajv";
 import { below, token, typeTest, typesOf, Writer, type BuiltStruct, type ErrorSink, type Path } from "./explainer";
-import type { Shape, ShapeField } from "../../src/validate/shape";
+import { fieldOf, innerShape, type Shape, type ShapeField } from "../../src/validate/shape";
 import { parentPointer, pointerOf, pointerTokens } from "../../src/util/pointer";
 import type { JsonSchema } from "../schema/json-schema";
 
@@ -115,8 +115,8 @@ interface Emitter {
 /**
  * A name in the generated code for something of the value at `path`: its reader (`read`),
  * the struct a read kept (`kept`), the table it was given (`given`), its first broken rule
- * (`rule`), the functions that say
- * what a rule's error is (`first`) and whether the value holds an odd object (`odd`).
+ * (`rule`), the functions that say what a rule's error is (`first`) and whether the value
+ * holds an odd object (`odd`).
  */
 function nameAt(kind: "read" | "kept" | "given" | "rule" | "first" | "odd", path: readonly string[]): string {
   return `${kind}_${["value", ...path].join("_").replace(/\W/g, "_")}`;
@@ -152,7 +152,7 @@ const OWN_ENTRIES = [
 /**
  * A reader's start: a value that is not a table at a struct or table position ends the build
  * where it is an odd object, else fails the type test; the table given is kept (see
- * `writtenTest`).
+ * `placeOf`).
  */
 function takeGiven(emitter: Emitter, path: readonly string[]): string {
   const kept = nameAt("given", path);
@@ -185,36 +185,34 @@ function rulesTest(emitter: Emitter, schema: JsonSchema, built: BuiltStruct, pat
 }
 
 /**
- * What a broken rule's error says, for `firstRule`: its message, at the field where the
- * input writes it, else at the table that omits it (see `writtenTest`). `null` leaves any
- * other error (a type error, a place below a list) to `errors`.
+ * What a broken rule's error says, for `firstRule`: its message at its `placeOf`. `null`
+ * leaves any other error (a type error, a place below a list) to `errors`.
  */
 function firstRuleSink(emitter: Emitter): ErrorSink {
   return ({ path, keyword, message }) => {
-    const written = keyword === "errorMessage" ? writtenTest(emitter.shape, path) : undefined;
-    if (written === undefined) return "return null;";
+    const place = keyword === "errorMessage" ? placeOf(emitter.shape, path) : undefined;
+    if (place === undefined) return "return null;";
     const issue = (at: string) => emitter.writer.constant({ path: at, message });
-    return `return ${written} ? ${issue(path.text)} : ${issue(parentPointer(path.text))};`;
+    return `return ${place.written} ? ${issue(place.field)} : ${issue(place.table)};`;
   };
 }
 
 /**
- * Whether the input writes the value at `path`, as an expression over the tables the last
- * read was given (each struct's and table's reader keeps its own, `NOTHING` where the input
- * omits it or holds no table there): a rule's error is placed there, else at the table that
- * omits it. `undefined` where `path` is not a field of the target's structs and tables.
+ * Where a rule's error about the value at `path` is placed: at the field where the input
+ * writes it (`written`, an expression over the tables the last read was given: each struct's
+ * and table's reader keeps its own, `NOTHING` where the input omits it or holds no table
+ * there), else at the table that omits it. `undefined` where `path` is not a field of the
+ * target's structs and tables.
  */
-function writtenTest(shape: Shape, path: Path): string | undefined {
+function placeOf(shape: Shape, path: Path): { written: string; field: string; table: string } | undefined {
   if (path.dynamic) return undefined;
   const keys = pointerTokens(path.text);
-  if (keys.length === 0) return "true";
+  if (keys.length === 0) return { written: "true", field: path.text, table: path.text };
   const holder = keys.slice(0, -1);
   let fields: Shape | undefined = shape;
-  for (const key of holder) {
-    const spec: Shape[string] | undefined = fields?.[key];
-    fields = spec === undefined ? undefined : "struct" in spec ? spec.struct : "table" in spec ? spec.table : undefined;
-  }
-  return fields === undefined ? undefined : `${nameAt("given", holder)}[${JSON.stringify(keys[keys.length - 1])}] !== undefined`;
+  for (const key of holder) fields = innerShape(fieldOf(fields, key));
+  if (fields === undefined) return undefined;
+  return { written: `${nameAt("given", holder)}[${JSON.stringify(keys[keys.length - 1])}] !== undefined`, field: path.text, table: parentPointer(path.text) };
 }
 
 /**
@@ -223,9 +221,10 @@ function writtenTest(shape: Shape, path: Path): string | undefined {
  */
 function rulesOrder(emitter: Emitter, shape: Shape, path: readonly string[]): string[] {
   const own = emitter.rules.get(pointerOf(path));
-  const inside = Object.entries(shape).flatMap(([field, spec]) =>
-    "struct" in spec ? rulesOrder(emitter, spec.struct, [...path, field]) : "table" in spec ? rulesOrder(emitter, spec.table, [...path, field]) : [],
-  );
+  const inside = Object.entries(shape).flatMap(([field, spec]) => {
+    const fields = innerShape(spec);
+    return fields ? rulesOrder(emitter, fields, [...path, field]) : [];
+  });
   if (own === undefined) return inside;
   return path.length === 0 ? [...inside, own] : [own, ...inside];
 }
@@ -281,11 +280,12 @@ function emitTable(emitter: Emitter, schema: JsonSchema, shape: Shape, path: str
  */
 function oddTest(emitter: Emitter, spec: ShapeField, path: readonly string[]): string {
   const fn = nameAt("odd", path);
-  if ("default" in spec) throw new Error(`reader: ${pointerOf(path)} is not a struct or table`);
+  const fields = innerShape(spec);
+  if (fields === undefined) throw new Error(`reader: ${pointerOf(path)} is not a struct or table`);
   if (!emitter.oddTests.has(fn)) {
     emitter.oddTests.add(fn);
-    const inside = Object.entries("struct" in spec ? spec.struct : spec.table)
-      .filter(([, field]) => !("default" in field))
+    const inside = Object.entries(fields)
+      .filter(([, field]) => innerShape(field) !== undefined)
       .map(([field, fieldSpec]) => `${oddTest(emitter, fieldSpec, [...path, field])}(given[${JSON.stringify(field)}])`);
     emitter.functions.push(`function ${fn}(given) {\nreturn isTable(given) ? ${inside.join(" || ") || "false"} : isOddObject(given);\n}`);
   }
@@ -455,15 +455,14 @@ class ErrorWalk {
 
   /**
    * A function pushing the errors of a struct's rules, as `explain` does; with `one`, up to
-   * the first. A rule's error comes with its `place`, where the input writes it (see
-   * `writtenTest`), where that is known.
+   * the first. A rule's error comes with its `place` (see `placeOf`), where that is known.
    */
   private ruleFunction(allOf: JsonSchema[], path: Path, schemaPath: string): string {
     const name = `rules${this.count++}`;
     const sink: ErrorSink = (error) => {
-      const written = error.keyword === "errorMessage" ? writtenTest(this.targetShape, error.path) : undefined;
-      const place = written === undefined ? "" : `place: ${written} ? ${JSON.stringify(error.path.text)} : ${JSON.stringify(parentPointer(error.path.text))}`;
-      return `errors.push(${this.writer.errorObject(error, place)});`;
+      const place = error.keyword === "errorMessage" ? placeOf(this.targetShape, error.path) : undefined;
+      const more = place === undefined ? "" : `place: ${place.written} ? ${JSON.stringify(place.field)} : ${JSON.stringify(place.table)}`;
+      return `errors.push(${this.writer.errorObject(error, more)});`;
     };
     const body = allOf.map((rule, i) => this.writer.report(rule, "data", path, `${schemaPath}/allOf/${i}`, sink)).join(`\n${foundOne("errors")}\n`);
     this.functions.push(`function ${name}(data, errors, one) {\n${body}\n}`);
