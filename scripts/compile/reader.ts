@@ -33,11 +33,13 @@ import type { JsonSchema } from "../schema/json-schema";
  *   both the type and the enum fail, as issues keep it), in the schema's order; then the
  *   rules' errors (the explainer's own code), a struct's before those of the structs inside
  *   it, the root's own last. With `one`, only Rust's error: the first shape error where the
- *   last `read` found one, else the first rule's (the rules after it are not run). The shape
- *   errors are looked for only where the read found one, or a list longer than `longList`,
- *   which makes it give up (`false`), for `explain` to run on the list shortened. A rule's
- *   error carries its `place`: the field where the input writes it, else the table that
- *   omits it, from the tables the read was given.
+ *   last `read` found one, else the first rule's (the rules after it are not run). The walk
+ *   looks only where the read marked something: the fields it found faulty (`faulty`, one
+ *   bit per field of each struct) and the rules it found broken (`breaks`, one bit per
+ *   rule), so an invalid document costs its faults, not its size. A list longer than
+ *   `longList` makes it give up (`false`), for `explain` to run on the list shortened. A
+ *   rule's error carries its `place`: the field where the input writes it, else the table
+ *   that omits it, from the tables the read was given.
  * - Rust's error alone: `read(input, true)` stops reading a document after the struct where
  *   it finds a shape fault (the first in the schema's order lies there or before); what it
  *   skips is only looked at for an odd object. `firstShape(value)` is then the walk's first
@@ -55,13 +57,13 @@ export function readerSource(published: JsonSchema, shape: Shape, kind: "table" 
   const functions: string[] = [];
   const kept = new Map<string, string>();
   const errors = new ErrorWalk(writer, functions, kept, shape);
-  const emitter: Emitter = { writer, functions, kept, rules: new Map(), stops: false, oddTests: new Set(), givens: [], shape };
+  const emitter: Emitter = { writer, functions, kept, rules: new Map(), breaks: new Map(), faulty: new Map(), stops: false, oddTests: new Set(), givens: [], shape };
   const emit = kind === "table" ? emitTable : emitStruct;
   const root = emit(emitter, schema, shape, []);
   const { rules } = emitter;
   const at = { text: "", dynamic: false };
-  functions.push(`function shapeErrors(value, shape, one) {\n${errors.shape(schema, "value", at, "#")}\nreturn true;\n}`);
-  functions.push(`function ruleErrors(value, rules, one) {\n${errors.rules(schema, "value", at, "#", true)}\n}`);
+  functions.push(`function shapeErrors(value, shape, one) {\n${errors.shape(schema, "value", at, "#", emitter.faulty)}\nreturn true;\n}`);
+  functions.push(`function ruleErrors(value, rules, one) {\n${errors.rules(schema, "value", at, "#", emitter.breaks, true)}\n}`);
   return [
     '"use strict";',
     "/* Written by scripts/build-validators.ts from the published schema. */",
@@ -70,7 +72,7 @@ export function readerSource(published: JsonSchema, shape: Shape, kind: "table" 
     "module.exports = function reader({ isTable, isOddObject, copyTable }, longList) {",
     "const NOTHING = Object.freeze({});",
     "let faults = 0, broken = 0, longest = 0, firstOnly = false;",
-    `let ${[...kept.values(), ...rules.values(), ...emitter.givens].join(", ")};`,
+    `let ${[...kept.values(), ...rules.values(), ...emitter.breaks.values(), ...emitter.faulty.values(), ...emitter.givens].join(", ")};`,
     ...functions,
     "return {",
     `read: ${root},`,
@@ -80,8 +82,9 @@ export function readerSource(published: JsonSchema, shape: Shape, kind: "table" 
     "firstShape(value) { if (faults === 0) return null; const shape = []; return shapeErrors(value, shape, true) && shape.length > 0 ? shape[0] : null; },",
     "errors(value, shape, rules, one) {",
     // Rust's error alone: the first shape error where the value has one, else the first rule's.
-    // Where the read found no shape fault, the walk would find none: it runs only to give up on a long list.
-    "if (faults > 0 || (!one && longest > longList)) { if (!shapeErrors(value, shape, one)) return false; if (one && shape.length > 0) return true; }",
+    // Every issue of a value with a long list comes from the explainer, over the list shortened.
+    "if (!one && longest > longList) return false;",
+    "if (faults > 0) { if (!shapeErrors(value, shape, one)) return false; if (one && shape.length > 0) return true; }",
     "ruleErrors(value, rules, one);",
     "return true;",
     "},",
@@ -102,6 +105,18 @@ interface Emitter {
   kept: Map<string, string>;
   /** The variable of each struct and table whose read tests rules: its first broken rule's error, by pointer. */
   rules: Map<string, string>;
+  /**
+   * The variable of each struct and table whose read tests rules: which of them it breaks,
+   * bit `i` for the `i`-th, all set where the last read did not test them. The error walk
+   * runs only those, a handful, where it would test them all.
+   */
+  breaks: Map<string, string>;
+  /**
+   * The variable of each struct: which of its plain fields the read found faulty, bit `i`
+   * for the `i`-th of its shape, all set where the last read did not read it. The error walk
+   * looks only at those.
+   */
+  faulty: Map<string, string>;
   /** Whether a table's read stops at a fault where Rust's error alone is wanted. */
   stops: boolean;
   /** The variables that keep the tables the last read was given. */
@@ -115,10 +130,10 @@ interface Emitter {
 /**
  * A name in the generated code for something of the value at `path`: its reader (`read`),
  * the struct a read kept (`kept`), the table it was given (`given`), its first broken rule
- * (`rule`), the functions that say what a rule's error is (`first`) and whether the value
+ * (`rule`), which rules it breaks (`breaks`) and which fields hold a fault (`faulty`), the functions that say what a rule's error is (`first`) and whether the value
  * holds an odd object (`odd`).
  */
-function nameAt(kind: "read" | "kept" | "given" | "rule" | "first" | "odd", path: readonly string[]): string {
+function nameAt(kind: "read" | "kept" | "given" | "rule" | "breaks" | "faulty" | "first" | "odd", path: readonly string[]): string {
   return `${kind}_${["value", ...path].join("_").replace(/\W/g, "_")}`;
 }
 
@@ -129,13 +144,19 @@ function fieldSchema(emitter: Emitter, schema: JsonSchema, field: string, path: 
   return emitter.writer.resolved(sub);
 }
 
-/** The root's reader starts a read: the last read's verdict goes (one call fewer than a wrapper). */
+/**
+ * The root's reader starts a read: the last read's verdict goes (one call fewer than a
+ * wrapper). Every struct's rules count as broken, and its fields as faulty, until its read
+ * tests them: a read that stops early, or meets a value that is not a table, leaves them to
+ * the error walk.
+ */
 function prologue(emitter: Emitter, path: readonly string[]): string {
   if (path.length > 0) return "";
-  if (!emitter.stops) return "faults = 0; broken = 0; longest = 0;";
+  const untested = [...emitter.breaks.values(), ...emitter.faulty.values()].map((name) => ` ${name} = -1;`).join("");
+  if (!emitter.stops) return `faults = 0; broken = 0; longest = 0;${untested}`;
   // What a read keeps of the tables may stay unset when it stops at a fault.
   const kept = [...emitter.kept.values()].map((name) => `${name} = undefined;`).join(" ");
-  return `faults = 0; broken = 0; longest = 0; firstOnly = one === true; ${kept}`;
+  return `faults = 0; broken = 0; longest = 0; firstOnly = one === true;${untested} ${kept}`;
 }
 
 /** A reader's first line: the root's takes `one` (Rust's error alone is wanted) where a read can stop at a fault. */
@@ -163,25 +184,39 @@ function takeGiven(emitter: Emitter, path: readonly string[]): string {
 /** The schema path of the value at `path`, as the error walk writes it. */
 const schemaPathOf = (path: readonly string[]) => `#${path.map((key) => `/properties/${token(key)}`).join("")}`;
 
+/** Rules a struct may hold, and fields: one bit each in its `breaks` and `faulty`. */
+const MOST_BITS = 30;
+
+/** The bit of a struct's `index`-th rule in its `breaks`, or field in its `faulty`. */
+const bit = (index: number) => 1 << index;
+
 /**
- * A struct's (or table's) rules, tested on its built value in `validate()`'s order: the
- * first that breaks (not where a shape error was found: the value is invalid already, and
- * `errors` runs every rule) is kept, as what its error says (see `firstRuleSink`).
+ * A struct's (or table's) rules, each tested on its built value: which break is kept, and
+ * the first in `validate()`'s order (not where a shape error was found: the value is invalid
+ * already, and `errors` reports the rules) as what its error says (see `firstRuleSink`).
  */
 function rulesTest(emitter: Emitter, schema: JsonSchema, built: BuiltStruct, path: readonly string[]): string {
   const { allOf } = emitter.writer.resolved(schema);
   if (!allOf) return "";
+  if (allOf.length > MOST_BITS) throw new Error(`reader: more than ${MOST_BITS} rules at ${pointerOf(path)}`);
   const broken = nameAt("rule", path);
+  const breaks = nameAt("breaks", path);
   emitter.rules.set(pointerOf(path), broken);
+  emitter.breaks.set(pointerOf(path), breaks);
   const sink = firstRuleSink(emitter);
   const at: Path = { text: pointerOf(path), dynamic: false };
   const schemaPath = schemaPathOf(path);
+  const tests = allOf.map((rule, i) => `(${emitter.writer.test(rule, "built", `#/allOf/${i}`, built)} ? 0 : ${bit(i)})`);
   const firsts = allOf.map((rule, i) => {
     const first = `${nameAt("first", path)}_${i}`;
     emitter.functions.push(`function ${first}(data) {\n${emitter.writer.report(rule, "data", at, `${schemaPath}/allOf/${i}`, sink)}\nreturn null;\n}`);
-    return `!${emitter.writer.test(rule, "built", `#/allOf/${i}`, built)} ? ${first}(built)`;
+    return `${breaks} & ${bit(i)} ? ${first}(built)`;
   });
-  return `${broken} = faults !== 0 ? undefined : ${firsts.join(" : ")} : undefined;\nif (${broken} !== undefined) broken++;`;
+  return [
+    `${breaks} = ${tests.join(" | ")};`,
+    `${broken} = ${breaks} === 0 || faults !== 0 ? undefined : ${firsts.join(" : ")} : undefined;`,
+    `if (${broken} !== undefined) broken++;`,
+  ].join("\n");
 }
 
 /**
@@ -209,10 +244,15 @@ function placeOf(shape: Shape, path: Path): { written: string; field: string; ta
   const keys = pointerTokens(path.text);
   if (keys.length === 0) return { written: "true", field: path.text, table: path.text };
   const holder = keys.slice(0, -1);
-  let fields: Shape | undefined = shape;
-  for (const key of holder) fields = innerShape(fieldOf(fields, key));
-  if (fields === undefined) return undefined;
+  if (fieldsAt(shape, holder) === undefined) return undefined;
   return { written: `${nameAt("given", holder)}[${JSON.stringify(keys[keys.length - 1])}] !== undefined`, field: path.text, table: parentPointer(path.text) };
+}
+
+/** The fields of the struct or table at `keys` in `shape`, if one stands there. */
+function fieldsAt(shape: Shape, keys: readonly string[]): Shape | undefined {
+  let fields: Shape | undefined = shape;
+  for (const key of keys) fields = innerShape(fieldOf(fields, key));
+  return fields;
 }
 
 /**
@@ -258,6 +298,7 @@ function emitTable(emitter: Emitter, schema: JsonSchema, shape: Shape, path: str
     }
     fields.set(field, `s${i}`);
   });
+  const rules = rulesTest(emitter, schema, fields, path);
   emitter.functions.push(
     [
       signature(emitter, fn, path),
@@ -265,7 +306,7 @@ function emitTable(emitter: Emitter, schema: JsonSchema, shape: Shape, path: str
       takeGiven(emitter, path),
       "const built = copyTable(given);",
       ...reads,
-      rulesTest(emitter, schema, fields, path),
+      rules,
       "return built;",
       "}",
     ].join("\n"),
@@ -306,6 +347,9 @@ function listCopy(emitter: Emitter, schema: JsonSchema, local: string, path: rea
 function emitStruct(emitter: Emitter, schema: JsonSchema, shape: Shape, path: string[]): string {
   const fn = nameAt("read", path);
   const fields = Object.entries(shape);
+  if (fields.length > MOST_BITS) throw new Error(`reader: more than ${MOST_BITS} fields at ${pointerOf(path)}`);
+  const faulty = nameAt("faulty", path);
+  emitter.faulty.set(pointerOf(path), faulty);
   const cases: string[] = [];
   const declarations: string[] = [];
   const finals: string[] = [];
@@ -324,16 +368,18 @@ function emitStruct(emitter: Emitter, schema: JsonSchema, shape: Shape, path: st
     const test = emitter.writer.test(sub, "v", `#/properties/${field}`);
     const copy = Array.isArray(spec.default) ? listCopy(emitter, sub, local, [...path, field]) : `${local} = v;`;
     declarations.push(`${local} = ${JSON.stringify(spec.default)}`);
-    cases.push(`case ${label}: if (v !== undefined) { ${copy} if (!${test}) faults++; } break;`);
+    cases.push(`case ${label}: if (v !== undefined) { ${copy} if (!${test}) { faults++; ${faulty} |= ${bit(i)}; } } break;`);
   });
   // Each field's final value: the nested struct's read, or the given (or default) value.
   const built: BuiltStruct = new Map(fields.map(([field, spec], i) => [field, "struct" in spec ? `s${i}` : `v${i}`]));
   const result = [...built].map(([field, local]) => `${JSON.stringify(field)}: ${local}`);
+  const rules = rulesTest(emitter, schema, built, path);
   emitter.functions.push(
     [
       signature(emitter, fn, path),
       prologue(emitter, path),
       takeGiven(emitter, path),
+      `${faulty} = 0;`,
       `let ${declarations.join(", ")};`,
       ...OWN_ENTRIES,
       "switch (key) {",
@@ -342,12 +388,19 @@ function emitStruct(emitter: Emitter, schema: JsonSchema, shape: Shape, path: st
       "}",
       ...finals,
       `const built = { ${result.join(", ")} };`,
-      rulesTest(emitter, schema, built, path),
+      rules,
       "return built;",
       "}",
     ].join("\n"),
   );
   return fn;
+}
+
+/** The variable that says which rules the struct at `path` breaks. */
+function breaksAt(breaks: ReadonlyMap<string, string>, path: Path): string {
+  const name = path.dynamic ? undefined : breaks.get(path.text);
+  if (name === undefined) throw new Error(`reader: rules at ${path.text}, which no read tests`);
+  return name;
 }
 
 /** With `one`, the rules after the first failing one are not run: Rust's error is found. */
@@ -375,13 +428,18 @@ class ErrorWalk {
     return `e${this.count++}`;
   }
 
-  /** Statements pushing the shape errors of `data` (stopping at the first where `one`); `return false` for a long list. */
-  shape(given: JsonSchema, data: string, path: Path, schemaPath: string): string {
+  /**
+   * Statements pushing the shape errors of `data` (stopping at the first where `one`);
+   * `return false` for a long list. A struct's plain fields are looked at where its `faulty`
+   * marks them.
+   */
+  shape(given: JsonSchema, data: string, path: Path, schemaPath: string, faulty: ReadonlyMap<string, string>): string {
     const schema = this.writer.resolved(given);
     const types = typesOf(schema);
     if (schema.properties !== undefined) {
       if (types.length !== 1 || types[0] !== "object") throw new Error(`reader: properties without type object at ${schemaPath}`);
-      const fields = this.fields(schema, data, path, schemaPath, (sub, value, at, subPath) => this.shape(sub, value, at, subPath));
+      const marked = this.markedFields(path, faulty);
+      const fields = this.fields(schema, data, path, schemaPath, (sub, value, at, subPath) => this.shape(sub, value, at, subPath, faulty), marked);
       return `if (${typeTest("object", data)}) {\n${fields}\n} else ${this.error(schema, "type", data, path, schemaPath)}`;
     }
     if (schema.allOf) throw new Error(`reader: rules on a value that is not a table at ${schemaPath}`);
@@ -394,7 +452,7 @@ class ErrorWalk {
         `else if (${data}.length > longList) return false;`,
         `else for (let ${index} = 0; ${index} < ${data}.length; ${index}++) {`,
         `const ${item} = ${data}[${index}];`,
-        this.shape(schema.items, item, below(path, `"/" + ${index}`, false), `${schemaPath}/items`),
+        this.shape(schema.items, item, below(path, `"/" + ${index}`, false), `${schemaPath}/items`, faulty),
         "}",
       ].join("\n");
     }
@@ -405,17 +463,27 @@ class ErrorWalk {
    * Statements pushing the rules' errors of `data`, in Ajv's order but for the root's own
    * (`own`), which come after those of the structs inside it, as issues order them.
    */
-  rules(given: JsonSchema, data: string, path: Path, schemaPath: string, own = false): string {
+  rules(given: JsonSchema, data: string, path: Path, schemaPath: string, breaks: ReadonlyMap<string, string>, own = false): string {
     const schema = this.writer.resolved(given);
-    const rules = schema.allOf ? `${this.ruleFunction(schema.allOf, path, schemaPath)}(${data}, rules, one);\n${foundOne("rules")}` : "";
+    const rules = schema.allOf ? `${this.ruleFunction(schema.allOf, path, schemaPath)}(${data}, rules, one, ${breaksAt(breaks, path)});\n${foundOne("rules")}` : "";
     if (schema.properties === undefined) return rules;
-    const fields = this.fields(schema, data, path, schemaPath, (sub, value, at, subPath) => this.rules(sub, value, at, subPath));
+    const fields = this.fields(schema, data, path, schemaPath, (sub, value, at, subPath) => this.rules(sub, value, at, subPath, breaks));
     const walk = fields ? `if (${typeTest("object", data)}) {\n${fields}\n}` : "";
     return own ? `${walk}\n${rules}` : `${rules}\n${walk}`;
   }
 
-  /** Each property's statements, for a value the table holds; none for properties that have none. */
-  private fields(schema: JsonSchema, data: string, path: Path, schemaPath: string, statements: (sub: JsonSchema, value: string, path: Path, schemaPath: string) => string): string {
+  /**
+   * Each property's statements, for a value the table holds; none for properties that have
+   * none. Where `marked` gives a property a condition, only under it.
+   */
+  private fields(
+    schema: JsonSchema,
+    data: string,
+    path: Path,
+    schemaPath: string,
+    statements: (sub: JsonSchema, value: string, path: Path, schemaPath: string) => string,
+    marked: (name: string) => string | undefined = () => undefined,
+  ): string {
     const out: string[] = [];
     for (const [name, sub] of Object.entries(schema.properties ?? {})) {
       const value = this.local();
@@ -423,9 +491,20 @@ class ErrorWalk {
       const inner = statements(sub, value, at, `${schemaPath}/properties/${token(name)}`).trim();
       // The walk runs on the value last read: a table's field holds what the read kept.
       const read = (!at.dynamic && this.kept.get(at.text)) || `${data}[${JSON.stringify(name)}]`;
-      if (inner) out.push(`const ${value} = ${read};\nif (${value} !== undefined) {\n${inner}\n}`);
+      const statement = `const ${value} = ${read};\nif (${value} !== undefined) {\n${inner}\n}`;
+      const mark = marked(name);
+      if (inner) out.push(mark === undefined ? statement : `if (${mark}) {\n${statement}\n}`);
     }
     return out.join("\n");
+  }
+
+  /** Each plain field of the struct at `path`: the test of its bit in the struct's `faulty`. Nothing for a table's fields or a struct's structs. */
+  private markedFields(path: Path, faulty: ReadonlyMap<string, string>): (name: string) => string | undefined {
+    const variable = path.dynamic ? undefined : faulty.get(path.text);
+    const fields = variable === undefined ? undefined : fieldsAt(this.targetShape, pointerTokens(path.text));
+    if (variable === undefined || fields === undefined) return () => undefined;
+    const order = Object.keys(fields);
+    return (name) => (innerShape(fieldOf(fields, name)) === undefined ? `${variable} & ${bit(order.indexOf(name))}` : undefined);
   }
 
   /**
@@ -454,8 +533,9 @@ class ErrorWalk {
   }
 
   /**
-   * A function pushing the errors of a struct's rules, as `explain` does; with `one`, up to
-   * the first. A rule's error comes with its `place` (see `placeOf`), where that is known.
+   * A function pushing the errors of a struct's rules, as `explain` does, of those its
+   * `breaks` marks; with `one`, up to the first. A rule's error comes with its `place` (see
+   * `placeOf`), where that is known.
    */
   private ruleFunction(allOf: JsonSchema[], path: Path, schemaPath: string): string {
     const name = `rules${this.count++}`;
@@ -464,8 +544,10 @@ class ErrorWalk {
       const more = place === undefined ? "" : `place: ${place.written} ? ${JSON.stringify(place.field)} : ${JSON.stringify(place.table)}`;
       return `errors.push(${this.writer.errorObject(error, more)});`;
     };
-    const body = allOf.map((rule, i) => this.writer.report(rule, "data", path, `${schemaPath}/allOf/${i}`, sink)).join(`\n${foundOne("errors")}\n`);
-    this.functions.push(`function ${name}(data, errors, one) {\n${body}\n}`);
+    const body = allOf
+      .map((rule, i) => `if (breaks & ${bit(i)}) {\n${this.writer.report(rule, "data", path, `${schemaPath}/allOf/${i}`, sink)}\n}`)
+      .join(`\n${foundOne("errors")}\n`);
+    this.functions.push(`function ${name}(data, errors, one, breaks) {\n${body}\n}`);
     return name;
   }
 }
