@@ -8,7 +8,8 @@ import { readVectors } from "../support/vectors";
  * The public validators explain most invalid input through its built value (faster to
  * read); every such result must be the one the input itself explained gives: every issue,
  * its stage, path and message, in order. Lists longer than the readers take on (explained
- * shortened) are among the cases, with bad items early and late and rules that read them.
+ * shortened) are among the cases, with bad items early and late, rules that read them, and
+ * faults only elsewhere.
  */
 const longList = Array.from({ length: 400 }, (_, i) => (i % 97 === 5 ? 7 : i % 50 === 3 ? `x${i % 3}` : i === 390 ? "decoder_y" : "encoder"));
 const cases: { target: Target; value: unknown }[] = [
@@ -18,6 +19,9 @@ const cases: { target: Target; value: unknown }[] = [
   { target: "quant", value: { enable: true, protocol: "none", act_format: "uint8_pos_exp", target_modules: longList } },
   { target: "quant", value: { enable: true, protocol: "bitnet_b158", act_format: "uint8_pos_exp", target_modules: longList.map(() => "encoder").concat(["decoder_x"]) } },
   { target: "config", value: { model: { quant: { target_modules: longList, strict_bitnet_reference: 3 }, rho: { precision: 1 } } } },
+  // A long list without a fault, and faults only elsewhere: the walk looks where the read found them.
+  { target: "quant", value: { enable: 2, target_modules: longList.map(() => "encoder"), decoder_x_mode: "int4" } },
+  { target: "config", value: { model: { quant: { target_modules: longList.map(() => "decoder_y") }, rho: { precision: 1, compression: "zip" } } } },
 ];
 
 test("every invalid case gets the issues its input explained gives", () => {
