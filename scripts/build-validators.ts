@@ -1,11 +1,11 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { explainerModule } from "./compile/explainer";
-import { readerSource } from "./compile/reader";
+import { readerModule } from "./compile/reader";
 import { assertStructTargets, SCHEMA_FILES, type Target } from "../src/validate/targets";
 import { readPublishedSchemas } from "./schema/schema-files";
 import { documentShape } from "./compile/document-shape";
-import { structTargets, type Shape } from "../src/validate/shape";
+import { structTargets } from "../src/validate/shape";
 
 /**
  * Compiles the published `schema/*.json` (not a fresh generation: what ships is what is
@@ -29,9 +29,8 @@ const document = documentShape(schemas[SCHEMA_FILES.config]);
 write("document-shape.json", `${JSON.stringify(document)}\n`);
 const structs = structTargets(document);
 assertStructTargets(structs.map(({ name }) => name), SCHEMA_FILES.config);
-const shapes = { config: document, ...Object.fromEntries(structs.map(({ name, shape }) => [name, shape])) } as Record<Target, Shape>;
 for (const [target, file] of Object.entries(SCHEMA_FILES) as [Target, (typeof SCHEMA_FILES)[Target]][]) {
-  write(`read-${target}.js`, readerSource(schemas[file], shapes[target], target === "config" ? "table" : "struct"));
+  write(`read-${target}.js`, readerModule(schemas, target));
   write(`explain-${target}.js`, explainerModule(schemas[file]));
 }
 

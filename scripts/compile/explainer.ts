@@ -81,7 +81,8 @@ export function below(path: Path, tokenCode: string, isConstant: boolean): Path 
   return { text: `${head} + ${isConstant ? JSON.stringify(tokenCode) : tokenCode}`, dynamic: true };
 }
 
-const pathCode = (path: Path) => (path.dynamic ? path.text : JSON.stringify(path.text));
+/** The code of an instance path: a string literal, or the expression that builds it. */
+export const pathCode = (path: Path) => (path.dynamic ? path.text : JSON.stringify(path.text));
 
 /** An error the written code has found, and the code that holds its value. */
 export interface FoundError {
@@ -142,18 +143,9 @@ export class Writer {
     for (const key of Object.keys(schema)) if (!KNOWN.has(key)) throw new Error(`explainer: keyword ${key} is not supported`);
   }
 
-  /** An error as Ajv would report it: an object literal (with `more` properties, where given). */
-  errorObject({ path, schemaPath, keyword, params, message, data }: FoundError, more = ""): string {
-    return `{ instancePath: ${pathCode(path)}, schemaPath: ${JSON.stringify(schemaPath)}, keyword: ${JSON.stringify(keyword)}, params: ${this.constant(params)}, message: ${JSON.stringify(message)}, value: ${data}${more ? `, ${more}` : ""} }`;
-  }
-
-  /** The sink that pushes each error onto the array `list`. */
-  pushOnto(list: string): ErrorSink {
-    return (error) => `${list}.push(${this.errorObject(error)});`;
-  }
-
-  /** The sink of `explain`: onto `errors`. */
-  readonly push = this.pushOnto("errors");
+  /** The sink of `explain`: each error as Ajv would report it, pushed onto `errors`. */
+  readonly push: ErrorSink = ({ path, schemaPath, keyword, params, message, data }) =>
+    `errors.push({ instancePath: ${pathCode(path)}, schemaPath: ${JSON.stringify(schemaPath)}, keyword: ${JSON.stringify(keyword)}, params: ${this.constant(params)}, message: ${JSON.stringify(message)}, value: ${data} });`;
 
   /**
    * Statements that push every error of `data` (a local) against `schema`, in Ajv's order:

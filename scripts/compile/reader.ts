@@ -1,12 +1,16 @@
 import { compilable } from "./ajv";
-import { below, token, typeTest, typesOf, Writer, type BuiltStruct, type ErrorSink, type Path } from "./explainer";
-import { fieldOf, innerShape, type Shape, type ShapeField } from "../../src/validate/shape";
+import { documentShape } from "./document-shape";
+import { below, pathCode, token, typeTest, typesOf, Writer, type BuiltStruct, type ErrorSink, type Path } from "./explainer";
+import { fieldOf, innerShape, structTargets, type Shape, type ShapeField } from "../../src/validate/shape";
+import { SCHEMA_FILES, type Target } from "../../src/validate/targets";
+import { fieldName } from "../../src/validate/serde-words";
 import { parentPointer, pointerOf, pointerTokens } from "../../src/util/pointer";
 import type { JsonSchema } from "../schema/json-schema";
 
 /**
  * Source of `dist/generated/read-<target>.js`: the value Rust deserializes and Ajv's verdict
- * on it, in one pass over the input, and for an invalid value the errors `explain` would find.
+ * on it, in one pass over the input, and for an invalid value the issues of the errors
+ * `explain` would find.
  *
  * - `read(input)` builds the value: one function per struct, every field given or defaulted,
  *   unknown keys dropped. The input's own entries are iterated and matched by name: parsed
@@ -28,65 +32,75 @@ import type { JsonSchema } from "../schema/json-schema";
  * - While copying, each given value is tested as the schema tests it; a struct's rules are
  *   tested on the struct just built (one object literal, so one hidden class per struct and
  *   monomorphic reads). `valid()` is the verdict of the last `read`: valid input is read once.
- * - `errors(value, shape, rules, one)` gives what `explain` finds in an invalid built value,
- *   already in the issues' order: the shape errors, one per path (the `enum` error where
- *   both the type and the enum fail, as issues keep it), in the schema's order; then the
- *   rules' errors (the explainer's own code), a struct's before those of the structs inside
- *   it, the root's own last. With `one`, only Rust's error: the first shape error where the
- *   last `read` found one, else the first rule's (the rules after it are not run). The walk
+ * - `issues(value, list, one)` gives the issues of what `explain` finds in an invalid built
+ *   value, in order: the shape errors', one per path (the `enum` error where both the type
+ *   and the enum fail, as issues keep it), in the schema's order, each made by the run
+ *   time's `faultIssue` with its field's name written in; then the rules' (the explainer's
+ *   own code), a struct's before those of the structs inside it, the root's own last. With
+ *   `one`, only Rust's error: the first shape error where the last `read` found one, else
+ *   the first rule's (the rules after it are not run). The walk
  *   looks only where the read marked something: the fields it found faulty (`faulty`, one
  *   bit per field of each struct) and the rules it found broken (`breaks`, one bit per
  *   rule), so an invalid document costs its faults, not its size. A list longer than
  *   `longList` makes it give up (`false`), for `explain` to run on the list shortened. A
- *   rule's error carries its `place`: the field where the input writes it, else the table
+ *   rule's issue stands at its place: the field where the input writes it, else the table
  *   that omits it, from the tables the read was given.
  * - Rust's error alone: `read(input, true)` stops reading a document after the struct where
  *   it finds a shape fault (the first in the schema's order lies there or before); what it
  *   skips is only looked at for an odd object. `firstShape(value)` is then the walk's first
- *   shape error. `firstRule()`, where the read found no fault and a rule broken, is what the
+ *   shape issue. `firstRule()`, where the read found no fault and a rule broken, is what the
  *   first rule each struct breaks reports, kept by the read (its message and place): no walk
  *   of the value, no lookup in the input.
  *
- * The module exports a factory taking the run time's table functions (what counts as a table
- * and an odd object, and how a table is copied, is the run time's) and `longList`.
+ * The module exports a factory taking the run time's functions (what counts as a table and
+ * an odd object, how a table is copied, and what a shape fault's issue says, is the run
+ * time's) and `longList`.
  * Only the keywords the published schemas use are known; any other fails the build.
  */
-export function readerSource(published: JsonSchema, shape: Shape, kind: "table" | "struct"): string {
+export function readerModule(files: Readonly<Record<string, JsonSchema>>, target: Target): string {
+  const document = documentShape(files[SCHEMA_FILES.config]);
+  if (target === "config") return readerSource(files[SCHEMA_FILES.config], document, "table", "");
+  const struct = structTargets(document).find(({ name }) => name === target);
+  if (struct === undefined) throw new Error(`reader: no struct ${target} in the document`);
+  return readerSource(files[SCHEMA_FILES[target]], struct.shape, "struct", pointerOf(struct.path));
+}
+
+/** A target's reader: from its schema, its shape, and where it stands in a document (`root`), whose fields its issues name. */
+function readerSource(published: JsonSchema, shape: Shape, kind: "table" | "struct", root: string): string {
   const schema = compilable(published, "explain");
   const writer = new Writer(schema.definitions ?? {});
   const functions: string[] = [];
   const kept = new Map<string, string>();
-  const errors = new ErrorWalk(writer, functions, kept, shape);
+  const errors = new ErrorWalk(writer, functions, kept, shape, root);
   const emitter: Emitter = { writer, functions, kept, rules: new Map(), breaks: new Map(), faulty: new Map(), stops: false, oddTests: new Set(), givens: [], shape };
   const emit = kind === "table" ? emitTable : emitStruct;
-  const root = emit(emitter, schema, shape, []);
+  const read = emit(emitter, schema, shape, []);
   const { rules } = emitter;
   const at = { text: "", dynamic: false };
-  functions.push(`function shapeErrors(value, shape, one) {\n${errors.shape(schema, "value", at, "#", emitter.faulty)}\nreturn true;\n}`);
-  functions.push(`function ruleErrors(value, rules, one) {\n${errors.rules(schema, "value", at, "#", emitter.breaks, true)}\n}`);
+  functions.push(`function shapeIssues(value, list, one) {\n${errors.shape(schema, "value", at, "#", emitter.faulty)}\nreturn true;\n}`);
+  functions.push(`function ruleIssues(value, list, one) {\n${errors.rules(schema, "value", at, "#", emitter.breaks, true)}\nreturn true;\n}`);
   return [
     '"use strict";',
     "/* Written by scripts/build-validators.ts from the published schema. */",
     ...writer.constants,
     ...writer.helpers,
-    "module.exports = function reader({ isTable, isOddObject, copyTable }, longList) {",
+    "module.exports = function reader({ isTable, isOddObject, copyTable, faultIssue, namedField }, longList) {",
     "const NOTHING = Object.freeze({});",
     "let faults = 0, broken = 0, longest = 0, firstOnly = false;",
     `let ${[...kept.values(), ...rules.values(), ...emitter.breaks.values(), ...emitter.faulty.values(), ...emitter.givens].join(", ")};`,
     ...functions,
     "return {",
-    `read: ${root},`,
+    `read: ${read},`,
     "valid() { return faults === 0 && broken === 0; },",
     `firstRule() {\nif (faults !== 0) return null;\n${rulesOrder(emitter, shape, []).map((rule) => `if (${rule} !== undefined) return ${rule};`).join("\n")}\nreturn null;\n},`,
     // Rust's error where it is a shape error: the walk's first.
-    "firstShape(value) { if (faults === 0) return null; const shape = []; return shapeErrors(value, shape, true) && shape.length > 0 ? shape[0] : null; },",
-    "errors(value, shape, rules, one) {",
+    "firstShape(value) { if (faults === 0) return null; const list = []; return shapeIssues(value, list, true) && list.length > 0 ? list[0] : null; },",
+    "issues(value, list, one) {",
     // Rust's error alone: the first shape error where the value has one, else the first rule's.
     // Every issue of a value with a long list comes from the explainer, over the list shortened.
     "if (!one && longest > longList) return false;",
-    "if (faults > 0) { if (!shapeErrors(value, shape, one)) return false; if (one && shape.length > 0) return true; }",
-    "ruleErrors(value, rules, one);",
-    "return true;",
+    "if (faults > 0) { if (!shapeIssues(value, list, one)) return false; if (one && list.length > 0) return true; }",
+    "return ruleIssues(value, list, one);",
     "},",
     "};",
     "};",
@@ -404,11 +418,14 @@ function breaksAt(breaks: ReadonlyMap<string, string>, path: Path): string {
 }
 
 /** With `one`, the rules after the first failing one are not run: Rust's error is found. */
-const foundOne = (list: string) => `if (one && ${list}.length > 0) return;`;
+const FOUND_ONE = "if (one && list.length > 0) return true;";
 
 /**
- * Statements that push the errors of a built value: shape errors onto `shape`, rule errors
- * (Ajv's with ajv-errors, written by the explainer from the same schema) onto `rules`.
+ * Statements that push the issues of a built value onto `list`: its shape faults', made by
+ * the run time's `faultIssue`, each field named as a document writes it (the target's
+ * `root` and the path below it); then its rules' (found by the explainer's code, from the
+ * same schema), each their message at their place. Each `return false` where the issues are
+ * left to the explainer.
  */
 class ErrorWalk {
   private count = 0;
@@ -418,11 +435,14 @@ class ErrorWalk {
     private readonly functions: string[],
     private readonly kept: ReadonlyMap<string, string>,
     private readonly targetShape: Shape,
-  ) {
-    this.toShape = writer.pushOnto("shape");
-  }
+    private readonly root: string,
+  ) {}
 
-  private readonly toShape: ErrorSink;
+  /** The shape fault's issue, pushed. */
+  private readonly toList: ErrorSink = ({ path, keyword, params, message, data }) => {
+    const name = path.dynamic ? `namedField(${JSON.stringify(this.root)}, ${path.text})` : JSON.stringify(fieldName(this.root + path.text));
+    return `list.push(faultIssue(${pathCode(path)}, ${name}, ${this.writer.constant({ keyword, params, message })}, ${data}));`;
+  };
 
   private local(): string {
     return `e${this.count++}`;
@@ -465,7 +485,7 @@ class ErrorWalk {
    */
   rules(given: JsonSchema, data: string, path: Path, schemaPath: string, breaks: ReadonlyMap<string, string>, own = false): string {
     const schema = this.writer.resolved(given);
-    const rules = schema.allOf ? `${this.ruleFunction(schema.allOf, path, schemaPath)}(${data}, rules, one, ${breaksAt(breaks, path)});\n${foundOne("rules")}` : "";
+    const rules = schema.allOf ? `if (!${this.ruleFunction(schema.allOf, path, schemaPath)}(${data}, list, one, ${breaksAt(breaks, path)})) return false;\n${FOUND_ONE}` : "";
     if (schema.properties === undefined) return rules;
     const fields = this.fields(schema, data, path, schemaPath, (sub, value, at, subPath) => this.rules(sub, value, at, subPath, breaks));
     const walk = fields ? `if (${typeTest("object", data)}) {\n${fields}\n}` : "";
@@ -520,7 +540,7 @@ class ErrorWalk {
     return checks.join("\nelse ");
   }
 
-  /** The error of `keyword`, pushed onto `shape` as the explainer pushes it. */
+  /** The issue of `keyword`'s error, pushed. */
   private error(schema: JsonSchema, keyword: "type" | "enum" | "const", data: string, path: Path, schemaPath: string): string {
     const [params, message] =
       keyword === "type"
@@ -528,26 +548,27 @@ class ErrorWalk {
         : keyword === "enum"
           ? [{ allowedValues: schema.enum }, "must be equal to one of the allowed values"]
           : [{ allowedValue: schema.const }, "must be equal to constant"];
-    const push = this.toShape({ path, schemaPath: `${schemaPath}/${keyword}`, keyword, params, message, data });
+    const push = this.toList({ path, schemaPath: `${schemaPath}/${keyword}`, keyword, params, message, data });
     return `{ ${push} if (one) return true; }`;
   }
 
   /**
-   * A function pushing the errors of a struct's rules, as `explain` does, of those its
-   * `breaks` marks; with `one`, up to the first. A rule's error comes with its `place` (see
-   * `placeOf`), where that is known.
+   * A function pushing the issues of a struct's rules, those its `breaks` marks, in order;
+   * with `one`, up to the first. Each is the rule's message at its `placeOf`; any other error
+   * the explainer's code finds (a type error, a place below a list) leaves the issues to the
+   * explainer.
    */
   private ruleFunction(allOf: JsonSchema[], path: Path, schemaPath: string): string {
     const name = `rules${this.count++}`;
-    const sink: ErrorSink = (error) => {
-      const place = error.keyword === "errorMessage" ? placeOf(this.targetShape, error.path) : undefined;
-      const more = place === undefined ? "" : `place: ${place.written} ? ${JSON.stringify(place.field)} : ${JSON.stringify(place.table)}`;
-      return `errors.push(${this.writer.errorObject(error, more)});`;
+    const sink: ErrorSink = ({ path: at, keyword, message }) => {
+      const place = keyword === "errorMessage" ? placeOf(this.targetShape, at) : undefined;
+      if (place === undefined) return "return false;";
+      return `list.push({ stage: "validate", path: ${place.written} ? ${JSON.stringify(place.field)} : ${JSON.stringify(place.table)}, message: ${JSON.stringify(message)} });`;
     };
     const body = allOf
       .map((rule, i) => `if (breaks & ${bit(i)}) {\n${this.writer.report(rule, "data", path, `${schemaPath}/allOf/${i}`, sink)}\n}`)
-      .join(`\n${foundOne("errors")}\n`);
-    this.functions.push(`function ${name}(data, errors, one, breaks) {\n${body}\n}`);
+      .join(`\n${FOUND_ONE}\n`);
+    this.functions.push(`function ${name}(data, list, one, breaks) {\n${body}\nreturn true;\n}`);
     return name;
   }
 }

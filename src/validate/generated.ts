@@ -1,5 +1,7 @@
 /** The readers, the explainers and the document's shape that `npm run build` wrote from `schema/*.json`. */
 import * as tables from "../util/tables";
+import { faultIssue, namedField } from "./issues";
+import type { ValidationIssue } from "./result";
 import type { Shape } from "./shape";
 import type { Target } from "./targets";
 import { LONG_LIST } from "./long-lists";
@@ -13,8 +15,6 @@ export interface AjvError {
   message?: string;
   /** The value at `instancePath`, where the validator gives it (the generated `explain` does). */
   value?: unknown;
-  /** A rule's error: where the input writes its field (the field, or the table that omits it), where a reader knows it. */
-  place?: string;
 }
 
 /** A rule's error as the reader finds it: a constant of its module, never handed out. */
@@ -44,25 +44,29 @@ export interface Reader {
   firstRule(): RuleError | null;
   /**
    * Where the value last read (`value`, as `read` returned it) has a shape fault: Rust's
-   * error, the first in the schema's order. `null` otherwise, and where the walk meets a list
-   * longer than `LONG_LIST`, left to `errors`.
+   * error, the first in the schema's order, as its issue. `null` otherwise, and where the
+   * walk meets a list longer than `LONG_LIST`, left to `issues`.
    */
-  firstShape(value: unknown): AjvError | null;
+  firstShape(value: unknown): ValidationIssue | null;
   /**
-   * The errors the explainer finds in the value last read, in the issues' order: shape errors
-   * (one per path) onto `shape`, the rules' onto `rules`; with `one`, only the first of them.
-   * `false` where a list is longer than `LONG_LIST`, for the explainer to run on the list
-   * shortened.
+   * The issues of the value last read, in order, onto `list`: the shape faults (one per
+   * path), then the broken rules; with `one`, only the first. `false` where they are left to
+   * the explainer: a list longer than `LONG_LIST` (explained shortened), or a rule's error
+   * that is not its message.
    */
-  errors(value: unknown, shape: AjvError[], rules: AjvError[], one: boolean): boolean;
+  issues(value: unknown, list: ValidationIssue[], one: boolean): boolean;
 }
+
+/** What the generated readers take from the run time: its table functions, and the issues of shape faults. */
+const runtime = { ...tables, faultIssue, namedField };
+export type ReaderRuntime = typeof runtime;
 
 /** A module the build writes for each target: its explainer. */
 interface ExplainModule {
   validate: CompiledValidator;
 }
 
-type ReaderModule = (runtime: typeof tables, longList: number) => Reader;
+type ReaderModule = (runtime: ReaderRuntime, longList: number) => Reader;
 
 /*
  * These modules are written by scripts/build-validators.ts; no schema is compiled at run
@@ -107,14 +111,14 @@ export const readers = {} as Record<Target, Reader>;
 for (const target of Object.keys(readerModules) as Target[]) {
   readers[target] = {
     read(input, one) {
-      const reader = readerModules[target]()(tables, LONG_LIST);
+      const reader = readerModules[target]()(runtime, LONG_LIST);
       readers[target] = reader;
       return reader.read(input, one);
     },
     valid: () => readers[target].valid(),
     firstRule: () => readers[target].firstRule(),
     firstShape: (value) => readers[target].firstShape(value),
-    errors: (value, shape, rules, one) => readers[target].errors(value, shape, rules, one),
+    issues: (value, list, one) => readers[target].issues(value, list, one),
   };
 }
 

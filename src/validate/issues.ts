@@ -41,11 +41,19 @@ const OWN_RULES = "#/allOf/";
 
 export function shapeIssue(error: AjvError, input: unknown, root: string): ValidationIssue {
   const value = "value" in error ? error.value : valueAt(input, error.instancePath);
-  return {
-    stage: "deserialize",
-    path: error.instancePath,
-    message: `${namedField(root, error.instancePath)}: ${expectation(error, value)}`,
-  };
+  return faultIssue(error.instancePath, namedField(root, error.instancePath), error, value);
+}
+
+/** What of a shape error its issue says: the keyword that failed, with its `params` and Ajv's message. */
+export type Fault = Pick<AjvError, "keyword" | "params" | "message">;
+
+/**
+ * The issue of a shape fault: serde's words for `value` at `path` (relative to the target),
+ * the field `name`d as a config document writes it. The generated readers make theirs here,
+ * each name and `fault` a constant of their code.
+ */
+export function faultIssue(path: string, name: string, fault: Fault, value: unknown): ValidationIssue {
+  return { stage: "deserialize", path, message: `${name}: ${expectation(fault, value)}` };
 }
 
 /**
@@ -57,7 +65,7 @@ export function shapeIssue(error: AjvError, input: unknown, root: string): Valid
 const namesByRoot = new Map<string, Map<string, string>>();
 const NAMES_KEPT = 1024;
 
-function namedField(root: string, pointer: string): string {
+export function namedField(root: string, pointer: string): string {
   let names = namesByRoot.get(root);
   if (names === undefined) namesByRoot.set(root, (names = new Map()));
   let name = names.get(pointer);
@@ -88,7 +96,7 @@ function invalidType(value: unknown, expected: string): string {
   return `invalid type: ${describeValue(value)}, expected ${expected}`;
 }
 
-function expectation(error: AjvError, value: unknown): string {
+function expectation(error: Fault, value: unknown): string {
   if (error.keyword === "enum") {
     const expected = oneOf(error.params.allowedValues ?? []);
     if (typeof value === "string") return `unknown variant ${quote(value)}, expected ${expected}`;

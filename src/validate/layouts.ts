@@ -10,19 +10,16 @@ interface Layout {
   /** Its structs and tables, each after the one that holds it. */
   structs: string[];
   lists: string[];
-  /** The default of each field that holds a plain value (not a list): the reader fills in that very value. */
-  plainDefaults: Map<string, unknown>;
 }
 
 function layoutOf(shape: Shape, root: string): Layout {
-  const layout: Layout = { root, structs: [], lists: [], plainDefaults: new Map() };
+  const layout: Layout = { root, structs: [], lists: [] };
   const visit = (fields: Shape, at: string) => {
     layout.structs.push(at);
     for (const [name, field] of Object.entries(fields)) {
       if ("struct" in field) visit(field.struct, childPointer(at, name));
       else if ("table" in field) visit(field.table, childPointer(at, name));
       else if (Array.isArray(field.default)) layout.lists.push(childPointer(at, name));
-      else if (typeof field.default !== "object" || field.default === null) layout.plainDefaults.set(childPointer(at, name), field.default);
     }
   };
   visit(shape, "");

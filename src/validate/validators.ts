@@ -1,10 +1,10 @@
 import { readFlag } from "./arguments";
-import { nonTableIssues, shapeIssue, toIssues } from "./issues";
+import { nonTableIssues, toIssues } from "./issues";
 import { layouts } from "./layouts";
 import { shortenLists } from "./long-lists";
 import { rejected, type Deserialized, type ValidateOptions, type ValidationIssue, type ValidationResult } from "./result";
 import { parentPointer, valueAt } from "../util/pointer";
-import { explainers, readers, type AjvError, type Reader } from "./generated";
+import { explainers, readers, type Reader } from "./generated";
 import type { Target } from "./targets";
 import type { BurnDragonConfig, LowBitQuantizationConfig, LowBitRhoConfig } from "../types";
 
@@ -21,66 +21,36 @@ function run<T>(
   readValid: () => boolean,
   readFirstRule: Reader["firstRule"],
   readFirstShape: Reader["firstShape"],
-  readErrors: Reader["errors"],
+  readIssues: Reader["issues"],
 ): ValidationResult<T> {
   if (typeof allErrors !== "boolean") return { valid: false, errors: [allErrors] };
   try {
     // The value Rust deserializes, defaults filled in, and its verdict, in one pass of the
     // generated reader over the input: valid input is read once.
     const value = readValue(input, !allErrors);
-    if (value === undefined) {
-      const issues = inputIssues(target, input);
-      return rejected(allErrors ? issues : issues.slice(0, 1));
-    }
+    if (value === undefined) return rejected(firstOrAll(inputIssues(target, input), allErrors));
     if (readValid()) return { valid: true, value: value as Deserialized<T> };
     if (!allErrors) {
       // Rust's error alone: the read has found it.
       const rule = readFirstRule();
       if (rule !== null) return { valid: false, errors: [{ stage: "validate", path: rule.path, message: rule.message }] };
       const shape = readFirstShape(value);
-      if (shape !== null) return { valid: false, errors: [shapeIssue(shape, input, layouts[target].root)] };
+      if (shape !== null) return { valid: false, errors: [shape] };
     }
-    // Invalid input: its errors from the reader, found in the built value (objects of one
+    // Invalid input: its issues from the reader, found in the built value (objects of one
     // hidden class each, several times faster to read than each input's own); a long list's
     // from the explainer, over the list shortened.
-    const issues = readIssues(target, input, value, allErrors, readErrors) ?? builtIssues(target, input, value);
-    return rejected(allErrors || issues.length <= 1 ? issues : issues.slice(0, 1));
+    const issues: ValidationIssue[] = [];
+    if (!readIssues(value, issues, !allErrors)) return rejected(firstOrAll(builtIssues(target, input, value), allErrors));
+    return rejected(firstOrAll(issues, allErrors));
   } catch (error) {
     return { valid: false, errors: [unreadable(error)] };
   }
 }
 
-/**
- * The issues of an invalid built value from its reader's errors, in order (every issue, or
- * Rust's error alone), or `undefined` where the reader leaves them to the explainer.
- */
-function readIssues(target: Target, input: unknown, value: unknown, allErrors: boolean, readErrors: Reader["errors"]): ValidationIssue[] | undefined {
-  const shape: AjvError[] = [];
-  const rules: AjvError[] = [];
-  if (!readErrors(value, shape, rules, !allErrors)) return undefined;
-  const issues: ValidationIssue[] = [];
-  const { root, plainDefaults } = layouts[target];
-  for (const error of shape) {
-    issues.push(shapeIssue(error, input, root));
-    if (!allErrors) return issues;
-  }
-  for (const error of rules) {
-    if (error.keyword !== "errorMessage") return undefined;
-    const path = error.place ?? (givenByInput(error, plainDefaults) ? error.instancePath : writtenPlace(error.instancePath, input));
-    issues.push({ stage: "validate", path, message: error.message ?? "" });
-    if (!allErrors) return issues;
-  }
-  return issues;
-}
-
-/**
- * Whether the built value at a rule error's path can only have come from the input: a value
- * other than the plain default the reader fills in. Saves reading the input again (its
- * tables' hidden classes are many, and each read slow).
- */
-function givenByInput(error: AjvError, plainDefaults: ReadonlyMap<string, unknown>): boolean {
-  const fallback = plainDefaults.get(error.instancePath);
-  return fallback !== undefined && "value" in error && error.value !== fallback;
+/** Every issue, or Rust's error alone: the first. */
+function firstOrAll(issues: ValidationIssue[], allErrors: boolean): ValidationIssue[] {
+  return allErrors || issues.length <= 1 ? issues : issues.slice(0, 1);
 }
 
 /** Every issue of an input that holds an odd object where a struct belongs: only the input itself can explain it. */
@@ -136,29 +106,29 @@ const readQuant: Reader["read"] = (input, one) => readers.quant.read(input, one)
 const validQuant = () => readers.quant.valid();
 const firstRuleQuant = () => readers.quant.firstRule();
 const firstShapeQuant: Reader["firstShape"] = (value) => readers.quant.firstShape(value);
-const quantErrors: Reader["errors"] = (built, shape, rules, one) => readers.quant.errors(built, shape, rules, one);
+const quantIssues: Reader["issues"] = (built, list, one) => readers.quant.issues(built, list, one);
 const readRho: Reader["read"] = (input, one) => readers.rho.read(input, one);
 const validRho = () => readers.rho.valid();
 const firstRuleRho = () => readers.rho.firstRule();
 const firstShapeRho: Reader["firstShape"] = (value) => readers.rho.firstShape(value);
-const rhoErrors: Reader["errors"] = (built, shape, rules, one) => readers.rho.errors(built, shape, rules, one);
+const rhoIssues: Reader["issues"] = (built, list, one) => readers.rho.issues(built, list, one);
 const readConfig: Reader["read"] = (input, one) => readers.config.read(input, one);
 const validConfig = () => readers.config.valid();
 const firstRuleConfig = () => readers.config.firstRule();
 const firstShapeConfig: Reader["firstShape"] = (value) => readers.config.firstShape(value);
-const configErrors: Reader["errors"] = (built, shape, rules, one) => readers.config.errors(built, shape, rules, one);
+const configIssues: Reader["issues"] = (built, list, one) => readers.config.issues(built, list, one);
 
 export function validateLowBitQuantizationConfig(value: unknown, options?: ValidateOptions): ValidationResult<LowBitQuantizationConfig> {
   const allErrors = allErrorsOf("validateLowBitQuantizationConfig", options);
-  return run("quant", value, allErrors, readQuant, validQuant, firstRuleQuant, firstShapeQuant, quantErrors);
+  return run("quant", value, allErrors, readQuant, validQuant, firstRuleQuant, firstShapeQuant, quantIssues);
 }
 
 export function validateLowBitRhoConfig(value: unknown, options?: ValidateOptions): ValidationResult<LowBitRhoConfig> {
   const allErrors = allErrorsOf("validateLowBitRhoConfig", options);
-  return run("rho", value, allErrors, readRho, validRho, firstRuleRho, firstShapeRho, rhoErrors);
+  return run("rho", value, allErrors, readRho, validRho, firstRuleRho, firstShapeRho, rhoIssues);
 }
 
 export function validateBurnDragonConfig(value: unknown, options?: ValidateOptions): ValidationResult<BurnDragonConfig> {
   const allErrors = allErrorsOf("validateBurnDragonConfig", options);
-  return run("config", value, allErrors, readConfig, validConfig, firstRuleConfig, firstShapeConfig, configErrors);
+  return run("config", value, allErrors, readConfig, validConfig, firstRuleConfig, firstShapeConfig, configIssues);
 }

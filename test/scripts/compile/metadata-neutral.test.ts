@@ -1,9 +1,7 @@
-import { documentShape } from "../../../scripts/compile/document-shape";
 import { explainerModule } from "../../../scripts/compile/explainer";
-import { readerSource } from "../../../scripts/compile/reader";
+import { readerModule } from "../../../scripts/compile/reader";
 import type { JsonSchema } from "../../../scripts/schema/json-schema";
 import { mapSubschemas } from "../../../scripts/schema/subschemas";
-import { structTargets } from "../../../src/validate/shape";
 import { SCHEMA_FILES, type Target } from "../../../src/validate/targets";
 import { readPublishedSchemas } from "../../../scripts/schema/schema-files";
 
@@ -24,12 +22,7 @@ type Kind = "read" | "explain";
 
 /** A shipped module of one kind and target, as the build writes it from these schema files. */
 function shippedModule(kind: Kind, target: Target, files: Record<string, JsonSchema>): string {
-  const schema = files[SCHEMA_FILES[target]];
-  if (kind === "explain") return explainerModule(schema);
-  const document = documentShape(files[SCHEMA_FILES.config]);
-  const shape = target === "config" ? document : structTargets(document).find(({ name }) => name === target)?.shape;
-  if (!shape) throw new Error(`no struct ${target} in the document`);
-  return readerSource(schema, shape, target === "config" ? "table" : "struct");
+  return kind === "explain" ? explainerModule(files[SCHEMA_FILES[target]]) : readerModule(files, target);
 }
 
 const cases = (["read", "explain"] as Kind[]).flatMap((kind) => (Object.keys(SCHEMA_FILES) as Target[]).map((target) => [kind, target] as const));
