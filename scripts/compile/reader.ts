@@ -167,14 +167,13 @@ function fieldSchema(emitter: Emitter, schema: JsonSchema, field: string, path: 
 function prologue(emitter: Emitter, path: readonly string[]): string {
   if (path.length > 0) return "";
   const untested = [...emitter.breaks.values(), ...emitter.faulty.values()].map((name) => ` ${name} = -1;`).join("");
-  if (!emitter.stops) return `faults = 0; broken = 0; longest = 0;${untested}`;
   // What a read keeps of the tables may stay unset when it stops at a fault.
-  const kept = [...emitter.kept.values()].map((name) => `${name} = undefined;`).join(" ");
-  return `faults = 0; broken = 0; longest = 0; firstOnly = one === true;${untested} ${kept}`;
+  const kept = emitter.stops ? [...emitter.kept.values()].map((name) => ` ${name} = undefined;`).join("") : "";
+  return `faults = 0; broken = 0; longest = 0; firstOnly = one === true;${untested}${kept}`;
 }
 
-/** A reader's first line: the root's takes `one` (Rust's error alone is wanted) where a read can stop at a fault. */
-const signature = (emitter: Emitter, fn: string, path: readonly string[]) => `function ${fn}(${path.length === 0 && emitter.stops ? "given, one" : "given"}) {`;
+/** A reader's first line: the root's takes `one`, whether Rust's error alone is wanted. */
+const signature = (fn: string, path: readonly string[]) => `function ${fn}(${path.length === 0 ? "given, one" : "given"}) {`;
 
 /** The loop over a struct's own entries: each key with its value `v`. */
 const OWN_ENTRIES = [
@@ -227,7 +226,8 @@ function rulesTest(emitter: Emitter, schema: JsonSchema, built: BuiltStruct, pat
     return `${breaks} & ${bit(i)} ? ${first}(built)`;
   });
   return [
-    `${breaks} = ${tests.join(" | ")};`,
+    // Where Rust's error alone is wanted and a shape fault is found, that fault is it: no rule is tested.
+    `${breaks} = firstOnly && faults !== 0 ? -1 : ${tests.join(" | ")};`,
     `${broken} = ${breaks} === 0 || faults !== 0 ? undefined : ${firsts.join(" : ")} : undefined;`,
     `if (${broken} !== undefined) broken++;`,
   ].join("\n");
@@ -315,7 +315,7 @@ function emitTable(emitter: Emitter, schema: JsonSchema, shape: Shape, path: str
   const rules = rulesTest(emitter, schema, fields, path);
   emitter.functions.push(
     [
-      signature(emitter, fn, path),
+      signature(fn, path),
       prologue(emitter, path),
       takeGiven(emitter, path),
       "const built = copyTable(given);",
@@ -390,7 +390,7 @@ function emitStruct(emitter: Emitter, schema: JsonSchema, shape: Shape, path: st
   const rules = rulesTest(emitter, schema, built, path);
   emitter.functions.push(
     [
-      signature(emitter, fn, path),
+      signature(fn, path),
       prologue(emitter, path),
       takeGiven(emitter, path),
       `${faulty} = 0;`,
