@@ -38,13 +38,13 @@ import type { JsonSchema } from "../schema/json-schema";
  *   time's `faultIssue` with its field's name written in; then the rules' (the explainer's
  *   own code), a struct's before those of the structs inside it, the root's own last. With
  *   `one`, only Rust's error: the first shape error where the last `read` found one, else
- *   the first rule's (the rules after it are not run). The walk
- *   looks only where the read marked something: the fields it found faulty (`faulty`, one
- *   bit per field of each struct) and the rules it found broken (`breaks`, one bit per
- *   rule), so an invalid document costs its faults, not its size. A list longer than
- *   `longList` makes it give up (`false`), for `explain` to run on the list shortened. A
- *   rule's issue stands at its place: the field where the input writes it, else the table
- *   that omits it, from the tables the read was given.
+ *   the first rule's (the rules after it are not run). The walk looks only where the read
+ *   marked something: the fields it found faulty (`faulty`, one bit per field of each
+ *   struct) and the rules it found broken (`breaks`, one bit per rule), so an invalid
+ *   document costs its faults, not its size. A list longer than `longList` makes it give up
+ *   (`false`), for `explain` to run on the list shortened. A rule's issue stands at its
+ *   place: the field where the input writes it, else the table that omits it, from the
+ *   tables the read was given.
  * - Rust's error alone: `read(input, true)` stops reading a document after the struct where
  *   it finds a shape fault (the first in the schema's order lies there or before); what it
  *   skips is only looked at for an odd object. `firstShape(value)` is then the walk's first
@@ -144,8 +144,9 @@ interface Emitter {
 /**
  * A name in the generated code for something of the value at `path`: its reader (`read`),
  * the struct a read kept (`kept`), the table it was given (`given`), its first broken rule
- * (`rule`), which rules it breaks (`breaks`) and which fields hold a fault (`faulty`), the functions that say what a rule's error is (`first`) and whether the value
- * holds an odd object (`odd`).
+ * (`rule`), which rules it breaks (`breaks`), which fields hold a fault (`faulty`), the
+ * functions that say what a rule's error is (`first`) and whether the value holds an odd
+ * object (`odd`).
  */
 function nameAt(kind: "read" | "kept" | "given" | "rule" | "breaks" | "faulty" | "first" | "odd", path: readonly string[]): string {
   return `${kind}_${["value", ...path].join("_").replace(/\W/g, "_")}`;
@@ -206,7 +207,7 @@ const bit = (index: number) => 1 << index;
 /**
  * A struct's (or table's) rules, each tested on its built value: which break is kept, and
  * the first in `validate()`'s order (not where a shape error was found: the value is invalid
- * already, and `errors` reports the rules) as what its error says (see `firstRuleSink`).
+ * already, and `issues` reports the rules) as what its error says (see `firstRuleSink`).
  */
 function rulesTest(emitter: Emitter, schema: JsonSchema, built: BuiltStruct, path: readonly string[]): string {
   const { allOf } = emitter.writer.resolved(schema);
@@ -518,7 +519,10 @@ class ErrorWalk {
     return out.join("\n");
   }
 
-  /** Each plain field of the struct at `path`: the test of its bit in the struct's `faulty`. Nothing for a table's fields or a struct's structs. */
+  /**
+   * Each plain field of the struct at `path`: the test of its bit in the struct's `faulty`.
+   * Nothing for a table's fields or a struct's structs.
+   */
   private markedFields(path: Path, faulty: ReadonlyMap<string, string>): (name: string) => string | undefined {
     const variable = path.dynamic ? undefined : faulty.get(path.text);
     const fields = variable === undefined ? undefined : fieldsAt(this.targetShape, pointerTokens(path.text));

@@ -59,7 +59,7 @@ export interface Reader {
 
 /** What the generated readers take from the run time: its table functions, and the issues of shape faults. */
 const runtime = { ...tables, faultIssue, namedField };
-export type ReaderRuntime = typeof runtime;
+type ReaderRuntime = typeof runtime;
 
 /** A module the build writes for each target: its explainer. */
 interface ExplainModule {
