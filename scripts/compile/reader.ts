@@ -46,10 +46,11 @@ import type { JsonSchema } from "../schema/json-schema";
  *   place: the field where the input writes it, else the table that omits it, from the
  *   tables the read was given.
  * - Rust's error alone: `read(input, true)` stops reading a document after the struct where
- *   it finds a shape fault (the first in the schema's order lies there or before), and tests
- *   no rule once it has found one; what it skips is only looked at for an odd object. Then
- *   `issues(value, list, true)` looks at the first marked field, or runs the first marked
- *   rule, and no further.
+ *   it finds a shape fault (the first in the schema's order lies there or before); what it
+ *   skips is only looked at for an odd object. `firstShape(value)` is then the walk's first
+ *   shape issue. `firstRule()`, where the read found no fault and a rule broken, is what the
+ *   first rule each struct breaks reports, kept by the read (its message and place): no walk
+ *   of the value, no lookup in the input.
  *
  * The module exports a factory taking the run time's functions (what counts as a table and
  * an odd object, how a table is copied, and what a shape fault's issue says, is the run
@@ -70,15 +71,14 @@ function readerSource(published: JsonSchema, shape: Shape, kind: "table" | "stru
   const writer = new Writer(schema.definitions ?? {});
   const functions: string[] = [];
   const kept = new Map<string, string>();
-  const breaks = new Map<string, string>();
-  const faulty = new Map<string, string>();
-  const errors = new ErrorWalk(writer, functions, { kept, breaks, faulty }, shape, root);
-  const emitter: Emitter = { writer, functions, kept, breaks, faulty, stops: false, oddTests: new Set(), givens: [] };
+  const errors = new ErrorWalk(writer, functions, kept, shape, root);
+  const emitter: Emitter = { writer, functions, kept, rules: new Map(), breaks: new Map(), faulty: new Map(), stops: false, oddTests: new Set(), givens: [], shape };
   const emit = kind === "table" ? emitTable : emitStruct;
   const read = emit(emitter, schema, shape, []);
+  const { rules } = emitter;
   const at = { text: "", dynamic: false };
-  functions.push(`function shapeIssues(value, list, one) {\n${errors.shape(schema, "value", at, "#")}\nreturn true;\n}`);
-  functions.push(`function ruleIssues(value, list, one) {\n${errors.rules(schema, "value", at, "#", true)}\nreturn true;\n}`);
+  functions.push(`function shapeIssues(value, list, one) {\n${errors.shape(schema, "value", at, "#", emitter.faulty)}\nreturn true;\n}`);
+  functions.push(`function ruleIssues(value, list, one) {\n${errors.rules(schema, "value", at, "#", emitter.breaks, true)}\nreturn true;\n}`);
   return [
     '"use strict";',
     "/* Written by scripts/build-validators.ts from the published schema. */",
@@ -87,11 +87,14 @@ function readerSource(published: JsonSchema, shape: Shape, kind: "table" | "stru
     "module.exports = function reader({ isTable, isOddObject, copyTable, faultIssue, namedField }, longList) {",
     "const NOTHING = Object.freeze({});",
     "let faults = 0, broken = 0, longest = 0, firstOnly = false;",
-    `let ${[...kept.values(), ...breaks.values(), ...faulty.values(), ...emitter.givens].join(", ")};`,
+    `let ${[...kept.values(), ...rules.values(), ...emitter.breaks.values(), ...emitter.faulty.values(), ...emitter.givens].join(", ")};`,
     ...functions,
     "return {",
     `read: ${read},`,
     "valid() { return faults === 0 && broken === 0; },",
+    `firstRule() {\nif (faults !== 0) return null;\n${rulesOrder(emitter, shape, []).map((rule) => `if (${rule} !== undefined) return ${rule};`).join("\n")}\nreturn null;\n},`,
+    // Rust's error where it is a shape error: the walk's first.
+    "firstShape(value) { if (faults === 0) return null; const list = []; return shapeIssues(value, list, true) && list.length > 0 ? list[0] : null; },",
     "issues(value, list, one) {",
     // Rust's error alone: the first shape error where the value has one, else the first rule's.
     // Every issue of a value with a long list comes from the explainer, over the list shortened.
@@ -114,6 +117,8 @@ interface Emitter {
    * is the input's own (one per key set, so a lookup there misses V8's caches).
    */
   kept: Map<string, string>;
+  /** The variable of each struct and table whose read tests rules: its first broken rule's error, by pointer. */
+  rules: Map<string, string>;
   /**
    * The variable of each struct and table whose read tests rules: which of them it breaks,
    * bit `i` for the `i`-th, all set where the last read did not test them. The error walk
@@ -130,17 +135,20 @@ interface Emitter {
   stops: boolean;
   /** The variables that keep the tables the last read was given. */
   givens: string[];
+  /** The target's shape. */
+  shape: Shape;
   /** The `oddTest` functions written. */
   oddTests: Set<string>;
 }
 
 /**
  * A name in the generated code for something of the value at `path`: its reader (`read`),
- * the struct a read kept (`kept`), the table it was given (`given`), which rules it breaks
- * (`breaks`), which fields hold a fault (`faulty`) and whether the value holds an odd object
- * (`odd`).
+ * the struct a read kept (`kept`), the table it was given (`given`), its first broken rule
+ * (`rule`), which rules it breaks (`breaks`), which fields hold a fault (`faulty`), the
+ * functions that say what a rule's error is (`first`) and whether the value holds an odd
+ * object (`odd`).
  */
-function nameAt(kind: "read" | "kept" | "given" | "breaks" | "faulty" | "odd", path: readonly string[]): string {
+function nameAt(kind: "read" | "kept" | "given" | "rule" | "breaks" | "faulty" | "first" | "odd", path: readonly string[]): string {
   return `${kind}_${["value", ...path].join("_").replace(/\W/g, "_")}`;
 }
 
@@ -187,6 +195,9 @@ function takeGiven(emitter: Emitter, path: readonly string[]): string {
   return [`if (!isTable(given)) { if (isOddObject(given)) return undefined; ${kept} = NOTHING; faults++; return given; }`, `${kept} = given;`].join("\n");
 }
 
+/** The schema path of the value at `path`, as the error walk writes it. */
+const schemaPathOf = (path: readonly string[]) => `#${path.map((key) => `/properties/${token(key)}`).join("")}`;
+
 /** Rules a struct may hold, and fields: one bit each in its `breaks` and `faulty`. */
 const MOST_BITS = 30;
 
@@ -194,17 +205,46 @@ const MOST_BITS = 30;
 const bit = (index: number) => 1 << index;
 
 /**
- * A struct's (or table's) rules, each tested on its built value: which break is kept (not
- * where Rust's error alone is wanted and a shape fault is found: that fault is it).
+ * A struct's (or table's) rules, each tested on its built value: which break is kept, and
+ * the first in `validate()`'s order (not where a shape error was found: the value is invalid
+ * already, and `issues` reports the rules) as what its error says (see `firstRuleSink`).
  */
 function rulesTest(emitter: Emitter, schema: JsonSchema, built: BuiltStruct, path: readonly string[]): string {
   const { allOf } = emitter.writer.resolved(schema);
   if (!allOf) return "";
   if (allOf.length > MOST_BITS) throw new Error(`reader: more than ${MOST_BITS} rules at ${pointerOf(path)}`);
+  const broken = nameAt("rule", path);
   const breaks = nameAt("breaks", path);
+  emitter.rules.set(pointerOf(path), broken);
   emitter.breaks.set(pointerOf(path), breaks);
+  const sink = firstRuleSink(emitter);
+  const at: Path = { text: pointerOf(path), dynamic: false };
+  const schemaPath = schemaPathOf(path);
   const tests = allOf.map((rule, i) => `(${emitter.writer.test(rule, "built", `#/allOf/${i}`, built)} ? 0 : ${bit(i)})`);
-  return `${breaks} = firstOnly && faults !== 0 ? -1 : ${tests.join(" | ")};\nif (${breaks} !== 0) broken++;`;
+  const firsts = allOf.map((rule, i) => {
+    const first = `${nameAt("first", path)}_${i}`;
+    emitter.functions.push(`function ${first}(data) {\n${emitter.writer.report(rule, "data", at, `${schemaPath}/allOf/${i}`, sink)}\nreturn null;\n}`);
+    return `${breaks} & ${bit(i)} ? ${first}(built)`;
+  });
+  return [
+    // Where Rust's error alone is wanted and a shape fault is found, that fault is it: no rule is tested.
+    `${breaks} = firstOnly && faults !== 0 ? -1 : ${tests.join(" | ")};`,
+    `${broken} = ${breaks} === 0 || faults !== 0 ? undefined : ${firsts.join(" : ")} : undefined;`,
+    `if (${broken} !== undefined) broken++;`,
+  ].join("\n");
+}
+
+/**
+ * What a broken rule's error says, for `firstRule`: its message at its `placeOf`. `null`
+ * leaves any other error (a type error, a place below a list) to `errors`.
+ */
+function firstRuleSink(emitter: Emitter): ErrorSink {
+  return ({ path, keyword, message }) => {
+    const place = keyword === "errorMessage" ? placeOf(emitter.shape, path) : undefined;
+    if (place === undefined) return "return null;";
+    const issue = (at: string) => emitter.writer.constant({ path: at, message });
+    return `return ${place.written} ? ${issue(place.field)} : ${issue(place.table)};`;
+  };
 }
 
 /**
@@ -228,6 +268,20 @@ function fieldsAt(shape: Shape, keys: readonly string[]): Shape | undefined {
   let fields: Shape | undefined = shape;
   for (const key of keys) fields = innerShape(fieldOf(fields, key));
   return fields;
+}
+
+/**
+ * The structs and tables whose rules the read tests, in the issues' order: a struct's
+ * before those of the structs inside it, the root's own last (see `ErrorWalk.rules`).
+ */
+function rulesOrder(emitter: Emitter, shape: Shape, path: readonly string[]): string[] {
+  const own = emitter.rules.get(pointerOf(path));
+  const inside = Object.entries(shape).flatMap(([field, spec]) => {
+    const fields = innerShape(spec);
+    return fields ? rulesOrder(emitter, fields, [...path, field]) : [];
+  });
+  if (own === undefined) return inside;
+  return path.length === 0 ? [...inside, own] : [own, ...inside];
 }
 
 /**
@@ -357,6 +411,13 @@ function emitStruct(emitter: Emitter, schema: JsonSchema, shape: Shape, path: st
   return fn;
 }
 
+/** The variable that says which rules the struct at `path` breaks. */
+function breaksAt(breaks: ReadonlyMap<string, string>, path: Path): string {
+  const name = path.dynamic ? undefined : breaks.get(path.text);
+  if (name === undefined) throw new Error(`reader: rules at ${path.text}, which no read tests`);
+  return name;
+}
+
 /** With `one`, the rules after the first failing one are not run: Rust's error is found. */
 const FOUND_ONE = "if (one && list.length > 0) return true;";
 
@@ -370,14 +431,10 @@ const FOUND_ONE = "if (one && list.length > 0) return true;";
 class ErrorWalk {
   private count = 0;
 
-  /**
-   * `marks`: the variables the reads fill, by the pointer of their struct or table (see
-   * `Emitter`), which the walk reads; filled as the reads are written, before the walk is.
-   */
   constructor(
     private readonly writer: Writer,
     private readonly functions: string[],
-    private readonly marks: { kept: ReadonlyMap<string, string>; breaks: ReadonlyMap<string, string>; faulty: ReadonlyMap<string, string> },
+    private readonly kept: ReadonlyMap<string, string>,
     private readonly targetShape: Shape,
     private readonly root: string,
   ) {}
@@ -397,12 +454,13 @@ class ErrorWalk {
    * `return false` for a long list. A struct's plain fields are looked at where its `faulty`
    * marks them.
    */
-  shape(given: JsonSchema, data: string, path: Path, schemaPath: string): string {
+  shape(given: JsonSchema, data: string, path: Path, schemaPath: string, faulty: ReadonlyMap<string, string>): string {
     const schema = this.writer.resolved(given);
     const types = typesOf(schema);
     if (schema.properties !== undefined) {
       if (types.length !== 1 || types[0] !== "object") throw new Error(`reader: properties without type object at ${schemaPath}`);
-      const fields = this.fields(schema, data, path, schemaPath, (sub, value, at, subPath) => this.shape(sub, value, at, subPath), this.markedFields(path));
+      const marked = this.markedFields(path, faulty);
+      const fields = this.fields(schema, data, path, schemaPath, (sub, value, at, subPath) => this.shape(sub, value, at, subPath, faulty), marked);
       return `if (${typeTest("object", data)}) {\n${fields}\n} else ${this.error(schema, "type", data, path, schemaPath)}`;
     }
     if (schema.allOf) throw new Error(`reader: rules on a value that is not a table at ${schemaPath}`);
@@ -415,7 +473,7 @@ class ErrorWalk {
         `else if (${data}.length > longList) return false;`,
         `else for (let ${index} = 0; ${index} < ${data}.length; ${index}++) {`,
         `const ${item} = ${data}[${index}];`,
-        this.shape(schema.items, item, below(path, `"/" + ${index}`, false), `${schemaPath}/items`),
+        this.shape(schema.items, item, below(path, `"/" + ${index}`, false), `${schemaPath}/items`, faulty),
         "}",
       ].join("\n");
     }
@@ -426,11 +484,11 @@ class ErrorWalk {
    * Statements pushing the rules' errors of `data`, in Ajv's order but for the root's own
    * (`own`), which come after those of the structs inside it, as issues order them.
    */
-  rules(given: JsonSchema, data: string, path: Path, schemaPath: string, own = false): string {
+  rules(given: JsonSchema, data: string, path: Path, schemaPath: string, breaks: ReadonlyMap<string, string>, own = false): string {
     const schema = this.writer.resolved(given);
-    const rules = schema.allOf ? this.ruleCall(schema.allOf, data, path, schemaPath) : "";
+    const rules = schema.allOf ? `if (!${this.ruleFunction(schema.allOf, path, schemaPath)}(${data}, list, one, ${breaksAt(breaks, path)})) return false;\n${FOUND_ONE}` : "";
     if (schema.properties === undefined) return rules;
-    const fields = this.fields(schema, data, path, schemaPath, (sub, value, at, subPath) => this.rules(sub, value, at, subPath));
+    const fields = this.fields(schema, data, path, schemaPath, (sub, value, at, subPath) => this.rules(sub, value, at, subPath, breaks));
     const walk = fields ? `if (${typeTest("object", data)}) {\n${fields}\n}` : "";
     return own ? `${walk}\n${rules}` : `${rules}\n${walk}`;
   }
@@ -453,7 +511,7 @@ class ErrorWalk {
       const at = below(path, `/${token(name)}`, true);
       const inner = statements(sub, value, at, `${schemaPath}/properties/${token(name)}`).trim();
       // The walk runs on the value last read: a table's field holds what the read kept.
-      const read = (!at.dynamic && this.marks.kept.get(at.text)) || `${data}[${JSON.stringify(name)}]`;
+      const read = (!at.dynamic && this.kept.get(at.text)) || `${data}[${JSON.stringify(name)}]`;
       const statement = `const ${value} = ${read};\nif (${value} !== undefined) {\n${inner}\n}`;
       const mark = marked(name);
       if (inner) out.push(mark === undefined ? statement : `if (${mark}) {\n${statement}\n}`);
@@ -465,8 +523,8 @@ class ErrorWalk {
    * Each plain field of the struct at `path`: the test of its bit in the struct's `faulty`.
    * Nothing for a table's fields or a struct's structs.
    */
-  private markedFields(path: Path): (name: string) => string | undefined {
-    const variable = path.dynamic ? undefined : this.marks.faulty.get(path.text);
+  private markedFields(path: Path, faulty: ReadonlyMap<string, string>): (name: string) => string | undefined {
+    const variable = path.dynamic ? undefined : faulty.get(path.text);
     const fields = variable === undefined ? undefined : fieldsAt(this.targetShape, pointerTokens(path.text));
     if (variable === undefined || fields === undefined) return () => undefined;
     const order = Object.keys(fields);
@@ -496,13 +554,6 @@ class ErrorWalk {
           : [{ allowedValue: schema.const }, "must be equal to constant"];
     const push = this.toList({ path, schemaPath: `${schemaPath}/${keyword}`, keyword, params, message, data });
     return `{ ${push} if (one) return true; }`;
-  }
-
-  /** The call of a struct's rule function, where its `breaks` marks any. */
-  private ruleCall(allOf: JsonSchema[], data: string, path: Path, schemaPath: string): string {
-    const breaks = path.dynamic ? undefined : this.marks.breaks.get(path.text);
-    if (breaks === undefined) throw new Error(`reader: rules at ${path.text}, which no read tests`);
-    return `if (${breaks} !== 0 && !${this.ruleFunction(allOf, path, schemaPath)}(${data}, list, one, ${breaks})) return false;\n${FOUND_ONE}`;
   }
 
   /**

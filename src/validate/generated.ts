@@ -17,6 +17,12 @@ export interface AjvError {
   value?: unknown;
 }
 
+/** A rule's error as the reader finds it: a constant of its module, never handed out. */
+export interface RuleError {
+  readonly path: string;
+  readonly message: string;
+}
+
 interface CompiledValidator {
   (data: unknown): boolean;
   errors?: AjvError[] | null;
@@ -31,10 +37,22 @@ export interface Reader {
   read(input: unknown, one?: boolean): unknown;
   valid(): boolean;
   /**
-   * The issues of the value last read (`value`, as `read` returned it), in order, onto
-   * `list`: the shape faults (one per path), then the broken rules; with `one`, only the
-   * first, Rust's error. `false` where they are left to the explainer: a list longer than
-   * `LONG_LIST` (explained shortened), or a rule's error that is not its message.
+   * Where the value last read is valid in shape and a rule breaks: Rust's error, its place
+   * (the field the input writes, or the table that omits it) and message, found by the read.
+   * `null` otherwise, and where that error is left to `errors`.
+   */
+  firstRule(): RuleError | null;
+  /**
+   * Where the value last read (`value`, as `read` returned it) has a shape fault: Rust's
+   * error, the first in the schema's order, as its issue. `null` otherwise, and where the
+   * walk meets a list longer than `LONG_LIST`, left to `issues`.
+   */
+  firstShape(value: unknown): ValidationIssue | null;
+  /**
+   * The issues of the value last read, in order, onto `list`: the shape faults (one per
+   * path), then the broken rules; with `one`, only the first. `false` where they are left to
+   * the explainer: a list longer than `LONG_LIST` (explained shortened), or a rule's error
+   * that is not its message.
    */
   issues(value: unknown, list: ValidationIssue[], one: boolean): boolean;
 }
@@ -98,6 +116,8 @@ for (const target of Object.keys(readerModules) as Target[]) {
       return reader.read(input, one);
     },
     valid: () => readers[target].valid(),
+    firstRule: () => readers[target].firstRule(),
+    firstShape: (value) => readers[target].firstShape(value),
     issues: (value, list, one) => readers[target].issues(value, list, one),
   };
 }

@@ -19,6 +19,8 @@ function run<T>(
   allErrors: boolean | ValidationIssue,
   readValue: Reader["read"],
   readValid: () => boolean,
+  readFirstRule: Reader["firstRule"],
+  readFirstShape: Reader["firstShape"],
   readIssues: Reader["issues"],
 ): ValidationResult<T> {
   if (typeof allErrors !== "boolean") return { valid: false, errors: [allErrors] };
@@ -28,9 +30,16 @@ function run<T>(
     const value = readValue(input, !allErrors);
     if (value === undefined) return rejected(firstOrAll(inputIssues(target, input), allErrors));
     if (readValid()) return { valid: true, value: value as Deserialized<T> };
-    // Invalid input: its issues (or Rust's error alone) from the reader, where the read
-    // marked them in the built value (objects of one hidden class each, several times faster
-    // to read than each input's own); a long list's from the explainer, over the list shortened.
+    if (!allErrors) {
+      // Rust's error alone: the read has found it.
+      const rule = readFirstRule();
+      if (rule !== null) return { valid: false, errors: [{ stage: "validate", path: rule.path, message: rule.message }] };
+      const shape = readFirstShape(value);
+      if (shape !== null) return { valid: false, errors: [shape] };
+    }
+    // Invalid input: its issues from the reader, found in the built value (objects of one
+    // hidden class each, several times faster to read than each input's own); a long list's
+    // from the explainer, over the list shortened.
     const issues: ValidationIssue[] = [];
     if (!readIssues(value, issues, !allErrors)) return rejected(firstOrAll(builtIssues(target, input, value), allErrors));
     return rejected(firstOrAll(issues, allErrors));
@@ -95,25 +104,31 @@ function allErrorsOf(fn: string, options: unknown): boolean | ValidationIssue {
 /* Each target's reader calls, made once: closures written at each call are made on every validation. */
 const readQuant: Reader["read"] = (input, one) => readers.quant.read(input, one);
 const validQuant = () => readers.quant.valid();
+const firstRuleQuant = () => readers.quant.firstRule();
+const firstShapeQuant: Reader["firstShape"] = (value) => readers.quant.firstShape(value);
 const quantIssues: Reader["issues"] = (built, list, one) => readers.quant.issues(built, list, one);
 const readRho: Reader["read"] = (input, one) => readers.rho.read(input, one);
 const validRho = () => readers.rho.valid();
+const firstRuleRho = () => readers.rho.firstRule();
+const firstShapeRho: Reader["firstShape"] = (value) => readers.rho.firstShape(value);
 const rhoIssues: Reader["issues"] = (built, list, one) => readers.rho.issues(built, list, one);
 const readConfig: Reader["read"] = (input, one) => readers.config.read(input, one);
 const validConfig = () => readers.config.valid();
+const firstRuleConfig = () => readers.config.firstRule();
+const firstShapeConfig: Reader["firstShape"] = (value) => readers.config.firstShape(value);
 const configIssues: Reader["issues"] = (built, list, one) => readers.config.issues(built, list, one);
 
 export function validateLowBitQuantizationConfig(value: unknown, options?: ValidateOptions): ValidationResult<LowBitQuantizationConfig> {
   const allErrors = allErrorsOf("validateLowBitQuantizationConfig", options);
-  return run("quant", value, allErrors, readQuant, validQuant, quantIssues);
+  return run("quant", value, allErrors, readQuant, validQuant, firstRuleQuant, firstShapeQuant, quantIssues);
 }
 
 export function validateLowBitRhoConfig(value: unknown, options?: ValidateOptions): ValidationResult<LowBitRhoConfig> {
   const allErrors = allErrorsOf("validateLowBitRhoConfig", options);
-  return run("rho", value, allErrors, readRho, validRho, rhoIssues);
+  return run("rho", value, allErrors, readRho, validRho, firstRuleRho, firstShapeRho, rhoIssues);
 }
 
 export function validateBurnDragonConfig(value: unknown, options?: ValidateOptions): ValidationResult<BurnDragonConfig> {
   const allErrors = allErrorsOf("validateBurnDragonConfig", options);
-  return run("config", value, allErrors, readConfig, validConfig, configIssues);
+  return run("config", value, allErrors, readConfig, validConfig, firstRuleConfig, firstShapeConfig, configIssues);
 }
