@@ -71,14 +71,16 @@ function readerSource(published: JsonSchema, shape: Shape, kind: "table" | "stru
   const writer = new Writer(schema.definitions ?? {});
   const functions: string[] = [];
   const kept = new Map<string, string>();
-  const errors = new ErrorWalk(writer, functions, kept, shape, root);
-  const emitter: Emitter = { writer, functions, kept, rules: new Map(), breaks: new Map(), faulty: new Map(), stops: false, oddTests: new Set(), givens: [], shape };
+  const breaks = new Map<string, string>();
+  const faulty = new Map<string, string>();
+  const errors = new ErrorWalk(writer, functions, { kept, breaks, faulty }, shape, root);
+  const emitter: Emitter = { writer, functions, kept, rules: new Map(), breaks, faulty, stops: false, oddTests: new Set(), givens: [], shape };
   const emit = kind === "table" ? emitTable : emitStruct;
   const read = emit(emitter, schema, shape, []);
   const { rules } = emitter;
   const at = { text: "", dynamic: false };
-  functions.push(`function shapeIssues(value, list, one) {\n${errors.shape(schema, "value", at, "#", emitter.faulty)}\nreturn true;\n}`);
-  functions.push(`function ruleIssues(value, list, one) {\n${errors.rules(schema, "value", at, "#", emitter.breaks, true)}\nreturn true;\n}`);
+  functions.push(`function shapeIssues(value, list, one) {\n${errors.shape(schema, "value", at, "#")}\nreturn true;\n}`);
+  functions.push(`function ruleIssues(value, list, one) {\n${errors.rules(schema, "value", at, "#", true)}\nreturn true;\n}`);
   return [
     '"use strict";',
     "/* Written by scripts/build-validators.ts from the published schema. */",
@@ -87,7 +89,7 @@ function readerSource(published: JsonSchema, shape: Shape, kind: "table" | "stru
     "module.exports = function reader({ isTable, isOddObject, copyTable, faultIssue, namedField }, longList) {",
     "const NOTHING = Object.freeze({});",
     "let faults = 0, broken = 0, longest = 0, firstOnly = false;",
-    `let ${[...kept.values(), ...rules.values(), ...emitter.breaks.values(), ...emitter.faulty.values(), ...emitter.givens].join(", ")};`,
+    `let ${[...kept.values(), ...rules.values(), ...breaks.values(), ...faulty.values(), ...emitter.givens].join(", ")};`,
     ...functions,
     "return {",
     `read: ${read},`,
@@ -411,13 +413,6 @@ function emitStruct(emitter: Emitter, schema: JsonSchema, shape: Shape, path: st
   return fn;
 }
 
-/** The variable that says which rules the struct at `path` breaks. */
-function breaksAt(breaks: ReadonlyMap<string, string>, path: Path): string {
-  const name = path.dynamic ? undefined : breaks.get(path.text);
-  if (name === undefined) throw new Error(`reader: rules at ${path.text}, which no read tests`);
-  return name;
-}
-
 /** With `one`, the rules after the first failing one are not run: Rust's error is found. */
 const FOUND_ONE = "if (one && list.length > 0) return true;";
 
@@ -431,10 +426,14 @@ const FOUND_ONE = "if (one && list.length > 0) return true;";
 class ErrorWalk {
   private count = 0;
 
+  /**
+   * `marks`: the variables the reads fill, by the pointer of their struct or table (see
+   * `Emitter`), which the walk reads; filled as the reads are written, before the walk is.
+   */
   constructor(
     private readonly writer: Writer,
     private readonly functions: string[],
-    private readonly kept: ReadonlyMap<string, string>,
+    private readonly marks: { kept: ReadonlyMap<string, string>; breaks: ReadonlyMap<string, string>; faulty: ReadonlyMap<string, string> },
     private readonly targetShape: Shape,
     private readonly root: string,
   ) {}
@@ -454,13 +453,12 @@ class ErrorWalk {
    * `return false` for a long list. A struct's plain fields are looked at where its `faulty`
    * marks them.
    */
-  shape(given: JsonSchema, data: string, path: Path, schemaPath: string, faulty: ReadonlyMap<string, string>): string {
+  shape(given: JsonSchema, data: string, path: Path, schemaPath: string): string {
     const schema = this.writer.resolved(given);
     const types = typesOf(schema);
     if (schema.properties !== undefined) {
       if (types.length !== 1 || types[0] !== "object") throw new Error(`reader: properties without type object at ${schemaPath}`);
-      const marked = this.markedFields(path, faulty);
-      const fields = this.fields(schema, data, path, schemaPath, (sub, value, at, subPath) => this.shape(sub, value, at, subPath, faulty), marked);
+      const fields = this.fields(schema, data, path, schemaPath, (sub, value, at, subPath) => this.shape(sub, value, at, subPath), this.markedFields(path));
       return `if (${typeTest("object", data)}) {\n${fields}\n} else ${this.error(schema, "type", data, path, schemaPath)}`;
     }
     if (schema.allOf) throw new Error(`reader: rules on a value that is not a table at ${schemaPath}`);
@@ -473,7 +471,7 @@ class ErrorWalk {
         `else if (${data}.length > longList) return false;`,
         `else for (let ${index} = 0; ${index} < ${data}.length; ${index}++) {`,
         `const ${item} = ${data}[${index}];`,
-        this.shape(schema.items, item, below(path, `"/" + ${index}`, false), `${schemaPath}/items`, faulty),
+        this.shape(schema.items, item, below(path, `"/" + ${index}`, false), `${schemaPath}/items`),
         "}",
       ].join("\n");
     }
@@ -484,11 +482,11 @@ class ErrorWalk {
    * Statements pushing the rules' errors of `data`, in Ajv's order but for the root's own
    * (`own`), which come after those of the structs inside it, as issues order them.
    */
-  rules(given: JsonSchema, data: string, path: Path, schemaPath: string, breaks: ReadonlyMap<string, string>, own = false): string {
+  rules(given: JsonSchema, data: string, path: Path, schemaPath: string, own = false): string {
     const schema = this.writer.resolved(given);
-    const rules = schema.allOf ? `if (!${this.ruleFunction(schema.allOf, path, schemaPath)}(${data}, list, one, ${breaksAt(breaks, path)})) return false;\n${FOUND_ONE}` : "";
+    const rules = schema.allOf ? this.ruleCall(schema.allOf, data, path, schemaPath) : "";
     if (schema.properties === undefined) return rules;
-    const fields = this.fields(schema, data, path, schemaPath, (sub, value, at, subPath) => this.rules(sub, value, at, subPath, breaks));
+    const fields = this.fields(schema, data, path, schemaPath, (sub, value, at, subPath) => this.rules(sub, value, at, subPath));
     const walk = fields ? `if (${typeTest("object", data)}) {\n${fields}\n}` : "";
     return own ? `${walk}\n${rules}` : `${rules}\n${walk}`;
   }
@@ -511,7 +509,7 @@ class ErrorWalk {
       const at = below(path, `/${token(name)}`, true);
       const inner = statements(sub, value, at, `${schemaPath}/properties/${token(name)}`).trim();
       // The walk runs on the value last read: a table's field holds what the read kept.
-      const read = (!at.dynamic && this.kept.get(at.text)) || `${data}[${JSON.stringify(name)}]`;
+      const read = (!at.dynamic && this.marks.kept.get(at.text)) || `${data}[${JSON.stringify(name)}]`;
       const statement = `const ${value} = ${read};\nif (${value} !== undefined) {\n${inner}\n}`;
       const mark = marked(name);
       if (inner) out.push(mark === undefined ? statement : `if (${mark}) {\n${statement}\n}`);
@@ -523,8 +521,8 @@ class ErrorWalk {
    * Each plain field of the struct at `path`: the test of its bit in the struct's `faulty`.
    * Nothing for a table's fields or a struct's structs.
    */
-  private markedFields(path: Path, faulty: ReadonlyMap<string, string>): (name: string) => string | undefined {
-    const variable = path.dynamic ? undefined : faulty.get(path.text);
+  private markedFields(path: Path): (name: string) => string | undefined {
+    const variable = path.dynamic ? undefined : this.marks.faulty.get(path.text);
     const fields = variable === undefined ? undefined : fieldsAt(this.targetShape, pointerTokens(path.text));
     if (variable === undefined || fields === undefined) return () => undefined;
     const order = Object.keys(fields);
@@ -554,6 +552,13 @@ class ErrorWalk {
           : [{ allowedValue: schema.const }, "must be equal to constant"];
     const push = this.toList({ path, schemaPath: `${schemaPath}/${keyword}`, keyword, params, message, data });
     return `{ ${push} if (one) return true; }`;
+  }
+
+  /** The call of a struct's rule function, with the variable of the rules its read found broken. */
+  private ruleCall(allOf: JsonSchema[], data: string, path: Path, schemaPath: string): string {
+    const breaks = path.dynamic ? undefined : this.marks.breaks.get(path.text);
+    if (breaks === undefined) throw new Error(`reader: rules at ${path.text}, which no read tests`);
+    return `if (!${this.ruleFunction(allOf, path, schemaPath)}(${data}, list, one, ${breaks})) return false;\n${FOUND_ONE}`;
   }
 
   /**
