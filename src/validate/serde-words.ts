@@ -52,11 +52,17 @@ function isInteger(value: number): boolean {
   return Number.isInteger(value) && value >= -(2 ** 63) && value < 2 ** 64 && !Object.is(value, -0);
 }
 
-/** A float as serde names it: Rust's `Display` for f64, all digits and no exponent (`1e21` is `1000000000000000000000`). */
+/**
+ * A float as serde 1.0.228 names it: Rust's `Display` for f64, all digits and no exponent,
+ * and `.0` after a finite one whose digits have no point (`1.0` is `1.0`, `1e21` is
+ * `1000000000000000000000.0`); `inf`, `-inf` and `NaN` as they are.
+ */
 export function describeFloat(value: number): string {
-  return `floating point \`${rustFloat(value)}\``;
+  const digits = rustFloat(value);
+  return `floating point \`${Number.isFinite(value) && !digits.includes(".") ? `${digits}.0` : digits}\``;
 }
 
+/** Rust's `Display` for f64. */
 function rustFloat(value: number): string {
   if (Number.isNaN(value)) return "NaN";
   if (!Number.isFinite(value)) return value > 0 ? "inf" : "-inf";

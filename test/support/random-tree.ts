@@ -6,7 +6,8 @@ import { Random } from "./random-config";
  * Random trees of config files for the differential test of the trainer's loader: `extends`
  * as a string or a list, into subfolders and back up with `..`, through symbolic links to
  * files and to folders, by absolute path, to missing files; diamonds and cycles; tables that
- * switch `type`; `training.fast_train` at any depth; TOML slips; several top-level files.
+ * switch `type`; `training.fast_train` at any depth; TOML slips and TOML 1.1's forms; several
+ * top-level files.
  * The generator only writes files: the oracle judges every tree.
  */
 export interface RandomTree {
@@ -64,9 +65,15 @@ function fileText(dir: string, file: string, rng: Random): string {
   return `${lines.join("\n")}\n`;
 }
 
+/** A table as a header and its keys, or now and then as TOML 1.1's inline table over several lines. */
 function section(header: string, fields: Record<string, readonly unknown[]>, rng: Random): string[] {
   const names = Object.keys(fields).filter(() => rng.chance(0.5));
-  return [`[${header}]`, ...names.map((name) => `${name} = ${toml(rng.pick(fields[name]))}`)];
+  const entries = names.map((name) => `${name} = ${toml(rng.pick(fields[name]))}`);
+  if (names.length > 0 && rng.chance(0.1)) {
+    const [parent, child] = header.split(".");
+    return [`[${parent}]`, `${child} = {`, ...entries.map((entry) => `  ${entry},`), "}"];
+  }
+  return [`[${header}]`, ...entries];
 }
 
 function extendsValue(dir: string, file: string, rng: Random): string {

@@ -4,6 +4,7 @@ import { loadConfig } from "../../dist/files/extends";
 import { checkDocument } from "../../dist/text/document-check";
 import { tempDir } from "../support/temp-dir";
 import { askOracle, oracleUnavailable, type OracleTarget } from "../support/oracle";
+import { serdeWords } from "../support/known-differences";
 
 /**
  * A value of the wrong type is described in serde's words: `invalid type: floating point
@@ -17,10 +18,6 @@ function ours(text: string, format: ConfigFormat): string {
   return result.errors[0].message.replace(/^model\.quant\.\w+: /, "");
 }
 
-/** Rust's message without where it happened: serde_json appends the place, the trainer's toml the key. */
-function bare(message: string): string {
-  return message.replace(/ at line \d+ column \d+$/, "").replace(/\nin `[^`]*`\n$/, "");
-}
 
 const BOOLEAN = "[model.quant]\nenable = %\n";
 const SEQUENCE = "[model.quant]\ntarget_modules = %\n";
@@ -28,7 +25,7 @@ const TOML_VALUES = ["1.0", "1", "-7", "1.5", "1e3", "1E-7", "-0.0", "1e30", "6.
 const JSON_VALUES = ["1.0", "1", "-7", "1.5", "1E2", "-0", "-0.0", "1e30", "0.1", "1e-7", '"true"', "null", "[]", "{}", "true"];
 
 test("enable = 1.0 reads as Rust's: a floating point, not an integer, in every syntax", () => {
-  const rust = "invalid type: floating point `1`, expected a boolean";
+  const rust = "invalid type: floating point `1.0`, expected a boolean";
   expect(ours("[model.quant]\nenable = 1.0\n", "toml")).toBe(rust);
   expect(ours('{"model": {"quant": {"enable": 1.0}}}', "json")).toBe(rust);
   expect(ours("model:\n  quant:\n    enable: 1.0\n", "yaml")).toBe(rust);
@@ -38,7 +35,7 @@ test("enable = 1.0 reads as Rust's: a floating point, not an integer, in every s
 test("a float set by a base file keeps its words once merged", () => {
   const dir = tempDir({ "base.toml": "[model.quant]\nenable = 1.0\n", "run.toml": 'extends = "base.toml"\n[model.rho]\nprecision = "fp32"\n' });
   const { errors } = checkDocument(loadConfig([path.join(dir, "run.toml")]));
-  expect(errors.map(({ issue }) => issue.message)).toEqual(["model.quant.enable: invalid type: floating point `1`, expected a boolean"]);
+  expect(errors.map(({ issue }) => issue.message)).toEqual(["model.quant.enable: invalid type: floating point `1.0`, expected a boolean"]);
 });
 
 test("YAML says what TOML says of the same value", () => {
@@ -76,7 +73,7 @@ describeWithOracle(`serde's words for a value of the wrong type${skip ? ` (skipp
     const differences = cases
       .map((c, i) => ({ ...c, rust: verdicts[i] }))
       .filter(({ rust }) => !rust.ok && /^invalid type: /.test(rust.message))
-      .map(({ format, text, rust }) => ({ text, rust: bare(rust.ok ? "" : rust.message), ours: ours(text, format) }))
+      .map(({ format, text, rust }) => ({ text, rust: serdeWords(rust.ok ? "" : rust.message), ours: ours(text, format) }))
       .filter(({ rust, ours }) => rust !== ours);
     expect(differences).toEqual([]);
   });

@@ -14,15 +14,16 @@ test("a quoted value is JSON's string literal of it, cut at 60 characters", () =
   );
 });
 
-test("a float is written in all its digits, no exponent, and reads back as the same number", () => {
+test("a finite float is written in all its digits with a point, no exponent, and reads back as the same number", () => {
   fc.assert(
     fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (value) => {
       const written = /^floating point `(.*)`$/.exec(describeFloat(value))?.[1];
-      expect(written).toMatch(/^-?\d+(\.\d+)?$/);
+      expect(written).toMatch(/^-?\d+\.\d+$/);
       expect(Object.is(Number(written), value)).toBe(true);
     }),
     { numRuns: 5000 },
   );
-  expect(describeFloat(1e21)).toBe("floating point `1000000000000000000000`");
+  expect(describeFloat(1e21)).toBe("floating point `1000000000000000000000.0`");
   expect(describeFloat(1.5e-7)).toBe("floating point `0.00000015`");
+  expect([Infinity, -Infinity, NaN].map(describeFloat)).toEqual(["floating point `inf`", "floating point `-inf`", "floating point `NaN`"]);
 });

@@ -2,7 +2,7 @@ import type { Random } from "../random-config";
 
 type Table = Record<string, unknown>;
 
-const DATETIMES = ["1979-05-27T07:32:00Z", "1979-05-27", "07:32:00", "1979-05-27 07:32:00.5"];
+const DATETIMES = ["1979-05-27T07:32:00Z", "1979-05-27", "07:32:00", "1979-05-27 07:32:00.5", "07:32", "1979-05-27T07:32Z"];
 
 const isTable = (value: unknown): value is Table =>
   typeof value === "object" && value !== null && !Array.isArray(value);
@@ -10,16 +10,21 @@ const isTable = (value: unknown): value is Table =>
 const key = (name: string) => (/^[A-Za-z0-9_-]+$/.test(name) ? name : JSON.stringify(name));
 
 function scalar(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
+  // TOML 1.1 writes ESC as `\e`.
+  if (typeof value === "string") return JSON.stringify(value).replace(/\\u001b/g, "\\e");
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   return '"null"';
 }
 
-function inline(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(inline).join(", ")}]`;
+/** `spread`: an inline table over several lines with a trailing comma, as TOML 1.1 allows. */
+function inline(value: unknown, spread = false): string {
+  if (Array.isArray(value)) return `[${value.map((item) => inline(item, spread)).join(", ")}]`;
   if (isTable(value)) {
-    const entries = Object.entries(value).filter(([, v]) => v !== null);
-    return `{ ${entries.map(([k, v]) => `${key(k)} = ${inline(v)}`).join(", ")} }`;
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== null)
+      .map(([k, v]) => `${key(k)} = ${inline(v, spread)}`);
+    if (spread && entries.length > 0) return `{\n  ${entries.join(",\n  ")},\n}`;
+    return `{ ${entries.join(", ")} }`;
   }
   return scalar(value);
 }
@@ -32,7 +37,8 @@ interface Section {
 /**
  * A document as a TOML file written in one of the ways people write them: tables as
  * headers (in any order), inline tables or dotted keys; then, now and then, a key set
- * twice, a table header repeated, a datetime where a field is, comments.
+ * twice, a table header repeated, a datetime where a field is, comments; TOML 1.1's forms
+ * (inline tables over several lines, `\e`, times without seconds) now and then.
  */
 export function renderToml(document: Table, rng: Random): string {
   const root: Section = { header: null, lines: [] };
@@ -50,7 +56,7 @@ export function renderToml(document: Table, rng: Random): string {
         } else if (style === "dotted") {
           emit(value, path, section, `${prefix}${key(name)}.`);
         } else {
-          section.lines.push(`${prefix}${key(name)} = ${inline(value)}`);
+          section.lines.push(`${prefix}${key(name)} = ${inline(value, rng.chance(0.1))}`);
         }
       } else {
         section.lines.push(`${prefix}${key(name)} = ${inline(value)}`);
@@ -85,6 +91,7 @@ function mutate(all: Section[], headed: Section[], rng: Random): void {
     const i = Math.floor(rng.next() * section.lines.length);
     section.lines[i] = section.lines[i].replace(/=.*$/, `= ${rng.pick(DATETIMES)}`);
   }
+  if (withLines.length > 0 && rng.chance(0.05)) rng.pick(withLines).lines.push(`note = ${scalar("esc \u001b")}`);
   if (withLines.length > 0 && rng.chance(0.1)) {
     const section = rng.pick(withLines);
     section.lines.unshift("# a comment = not a key");

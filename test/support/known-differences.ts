@@ -1,0 +1,199 @@
+import { TOMLParser } from "toml-eslint-parser/lib/toml-parser";
+import { parseToml } from "../../dist/text/parse/toml";
+import type { TreeNode } from "../../dist/text/parse/tree";
+
+/**
+ * The known differences between the Rust oracle and the real trainer, numbered as
+ * `../shared/oracle/README.md` ("Where the oracle differs from the trainer") numbers them.
+ * Where the two differ the package follows the trainer, and a differential test allows a
+ * disagreement with the oracle only as one of these, counted by kind.
+ */
+export const KNOWN_DIFFERENCES = {
+  "list-for-struct":
+    "1 and 4. a list where a struct belongs: the trainer reads a short one as the struct's defaults and refuses a long one, the oracle reads one as long as the struct, the package refuses every one (its one intended difference)",
+  "toml-1.1": "2. TOML 1.1-only forms, which the trainer reads and the oracle's TOML 1.0 reader refuses",
+  "invalid-accepted": "3. invalid TOML that toml_edit 0.14 accepts (a day past its month's end, a table or key defined twice through dotted keys)",
+  nesting: "5. nesting past the trainer's 80 levels, which toml_edit does not bound",
+  datetime: "8. a datetime, which the trainer hands serde as a string",
+  "float-overflow": "13. a float literal that overflows, which toml_edit reads as infinity",
+} as const;
+
+export type KnownDifference = keyof typeof KNOWN_DIFFERENCES;
+
+/** Counts of the differences a test allowed, printed with its result. */
+export class AllowedDifferences {
+  private readonly counts = new Map<KnownDifference, number>();
+
+  add(kind: KnownDifference): void {
+    this.counts.set(kind, this.count(kind) + 1);
+  }
+
+  count(kind: KnownDifference): number {
+    return this.counts.get(kind) ?? 0;
+  }
+
+  get summary(): string {
+    if (this.counts.size === 0) return "no known difference met";
+    return [...this.counts].map(([kind, n]) => `${n} × README ${KNOWN_DIFFERENCES[kind]}`).join("; ");
+  }
+}
+
+/** Whether a TOML text parses as TOML 1.1 but not as TOML 1.0: it uses a form only TOML 1.1 has. */
+export function usesToml11Only(text: string): boolean {
+  const parses = (tomlVersion: "1.0.0" | "1.1.0") => {
+    try {
+      new TOMLParser(text, { tomlVersion }).parse();
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  return parses("1.1.0") && !parses("1.0.0");
+}
+
+/**
+ * The trainer's view of a TOML text the package reads, as a TOML 1.0 text the oracle reads
+ * the same way: every table inline, every datetime the string the trainer hands serde (README
+ * point 8), floats written as floats. The oracle's verdict on it is the trainer's verdict on
+ * the original (README points 2 and 8), short of the syntax, which this text no longer has.
+ * `undefined` where the package does not read the text.
+ */
+export function trainerView(text: string): string | undefined {
+  let tree: TreeNode;
+  try {
+    tree = parseToml(text);
+  } catch {
+    return undefined;
+  }
+  if (tree.kind !== "table") return undefined;
+  return tree.entries.map((entry) => `${tomlKey(entry.key)} = ${tomlValue(entry.value)}\n`).join("");
+}
+
+/** Whether a TOML text the package reads holds a datetime anywhere. */
+function holdsDatetime(text: string): boolean {
+  const visit = (node: TreeNode): boolean =>
+    node.kind === "datetime" ||
+    (node.kind === "table" && node.entries.some((entry) => visit(entry.value))) ||
+    (node.kind === "array" && node.items.some(visit));
+  try {
+    return visit(parseToml(text));
+  } catch {
+    return false;
+  }
+}
+
+function tomlKey(key: string): string {
+  return /^[A-Za-z0-9_-]+$/.test(key) ? key : tomlString(key);
+}
+
+/** A TOML 1.0 basic string: every control character (DEL too, which JSON leaves as it is) escaped. */
+function tomlString(text: string): string {
+  return `"${text.replace(/[\u0000-\u001f\u007f"\\]/g, (c) => (c === '"' || c === "\\" ? `\\${c}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`))}"`;
+}
+
+function tomlValue(node: TreeNode): string {
+  switch (node.kind) {
+    case "table":
+      return `{ ${node.entries.map((entry) => `${tomlKey(entry.key)} = ${tomlValue(entry.value)}`).join(", ")} }`;
+    case "array":
+      return `[${node.items.map(tomlValue).join(", ")}]`;
+    case "datetime":
+      return tomlString(node.text);
+    case "scalar":
+      return tomlScalar(node.value, node.float === true);
+  }
+}
+
+function tomlScalar(value: string | number | bigint | boolean | null, float: boolean): string {
+  if (typeof value === "string") return tomlString(value);
+  if (typeof value === "number" && float) {
+    if (Number.isNaN(value)) return "nan";
+    if (!Number.isFinite(value)) return value > 0 ? "inf" : "-inf";
+    const text = Object.is(value, -0) ? "-0.0" : String(value);
+    return /[.e]/.test(text) ? text : `${text}.0`;
+  }
+  return String(value);
+}
+
+/** A verdict of the oracle (see support/oracle.ts), as far as the judging below reads it. */
+type Rust = { ok: true } | { ok: false; stage: string; message: string };
+
+/** The package's first issue, or `valid`. */
+type Ours = { valid: true } | { valid: false; errors: readonly { stage: string; message: string }[] };
+
+/** A TOML syntax error of the oracle's: its parse errors start so (serde's are worded otherwise). */
+export function isOracleSyntaxError(rust: Rust): boolean {
+  return !rust.ok && rust.stage === "parse" && /^(failed to parse .* as TOML: )?TOML parse error/.test(rust.message);
+}
+
+/** Whether the package's first issue is a syntax error of the text. */
+export function isOurSyntaxError(ours: Ours): boolean {
+  return !ours.valid && /^invalid TOML: /.test(ours.errors[0].message);
+}
+
+/** The package's refusal of a list where a struct belongs. */
+function refusesListForStruct(ours: Ours): boolean {
+  return !ours.valid && /: invalid type: sequence, expected (a table|struct \w+)/.test(ours.errors[0].message);
+}
+
+/** The known difference a syntax error of the package's that the oracle does not see stands for, if any. */
+function syntaxDifference(message: string): KnownDifference | undefined {
+  if (/cannot recurse further|recursion limit/.test(message)) return "nesting";
+  if (/floating-point number overflowed/.test(message)) return "float-overflow";
+  if (/invalid date|day|defin(ed|ing) .*(twice|multiple times)|duplicate|already/.test(message)) return "invalid-accepted";
+  return undefined;
+}
+
+/** A verdict in the terms both sides promise: valid, or the stage, and a `validate` rule's message. */
+export function rustPromise(rust: Rust): string {
+  if (rust.ok) return "valid";
+  return rust.stage === "validate" ? `validate: ${rust.message}` : rust.stage === "parse" ? "deserialize" : rust.stage;
+}
+
+export function ourPromise(ours: Ours): string {
+  if (ours.valid) return "valid";
+  const [first] = ours.errors;
+  return first.stage === "validate" ? `validate: ${first.message}` : first.stage;
+}
+
+/**
+ * Judges the package's verdict on a TOML text against the oracle's (`rust`, on the text itself)
+ * and the oracle's on the trainer's view of it (`view`, on `trainerView(text)`, where the
+ * package reads the text): `null` where they agree, or a known difference of README's, counted
+ * in `allowed`; a description of the disagreement otherwise.
+ */
+export function judgeTomlText(text: string, rust: Rust, view: Rust | undefined, ours: Ours, allowed: AllowedDifferences): string | null {
+  const disagree = (why: string) => `${why}\n  text: ${JSON.stringify(text)}\n  rust: ${JSON.stringify(rust)}\n  view: ${JSON.stringify(view)}\n  ours: ${JSON.stringify(ours)}`;
+  if (isOurSyntaxError(ours)) {
+    if (isOracleSyntaxError(rust)) return null;
+    const kind = syntaxDifference(ours.valid ? "" : ours.errors[0].message);
+    if (kind === undefined) return disagree("the package refuses the syntax, the oracle reads it");
+    allowed.add(kind);
+    return null;
+  }
+  if (view === undefined) return disagree("the package reads the text but no trainer's view was asked for");
+  if (rustPromise(view) !== ourPromise(ours)) {
+    if (refusesListForStruct(ours) && (view.ok || /invalid length/.test(view.message))) {
+      allowed.add("list-for-struct");
+      return null;
+    }
+    return disagree("the package and the oracle on the trainer's view disagree");
+  }
+  if (rustPromise(rust) === rustPromise(view)) return null;
+  if (isOracleSyntaxError(rust) && usesToml11Only(text)) allowed.add("toml-1.1");
+  else if (holdsDatetime(text)) allowed.add("datetime");
+  else return disagree("the oracle judges the text and its trainer's view differently, for no known reason");
+  return null;
+}
+
+/**
+ * serde's words in an oracle message, without where they happened: toml_edit appends
+ * `` for key `model.quant.enable` `` (README point 6; the trainer's toml 0.9 writes
+ * ``\nin `model.quant.enable`\n``), serde_json ` at line 1 column 20`.
+ */
+export function serdeWords(message: string): string {
+  return message
+    .replace(/ for key `[^`]*`$/, "")
+    .replace(/\nin `[^`]*`\n$/, "")
+    .replace(/ at line \d+ column \d+$/, "");
+}
