@@ -1,18 +1,17 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { explainerModule } from "./compile/explainer";
-import { readerModule } from "./compile/reader";
-import { assertStructTargets, SCHEMA_FILES, type Target } from "../src/validate/targets";
-import { readPublishedSchemas } from "./schema/schema-files";
+import { standaloneModule, type ValidatorKind } from "./compile/ajv";
 import { documentShape } from "./compile/document-shape";
+import { typesDocument } from "./schema/from-types";
+import { readPublishedSchemas } from "./schema/schema-files";
+import { assertStructTargets, SCHEMA_FILES, type Target } from "../src/validate/targets";
 import { structTargets } from "../src/validate/shape";
 
 /**
  * Compiles the published `schema/*.json` (not a fresh generation: what ships is what is
- * checked) into two standalone modules per target, so that a process loads only what it
- * uses: `read-<target>.js`, the value and the verdict in one pass, and the errors of an
- * invalid value; `explain-<target>.js`, Ajv's errors of any input, for input the reader
- * leaves to it. Writes the document's shape too.
+ * checked) with Ajv into two standalone modules per target, so that a process loads only what
+ * it uses: `verdict-<target>.js`, valid or not; `explain-<target>.js`, every error of an
+ * invalid value. Writes the document's shape, from `src/types`, too.
  */
 const out = path.resolve(__dirname, "../dist/generated");
 fs.mkdirSync(out, { recursive: true });
@@ -25,13 +24,11 @@ function write(file: string, content: string): void {
   console.log(`wrote dist/generated/${file} (${content.length} bytes)`);
 }
 
-const document = documentShape(schemas[SCHEMA_FILES.config]);
+const document = documentShape(typesDocument());
 write("document-shape.json", `${JSON.stringify(document)}\n`);
-const structs = structTargets(document);
-assertStructTargets(structs.map(({ name }) => name), SCHEMA_FILES.config);
+assertStructTargets(structTargets(document).map(({ name }) => name), SCHEMA_FILES.config);
 for (const [target, file] of Object.entries(SCHEMA_FILES) as [Target, (typeof SCHEMA_FILES)[Target]][]) {
-  write(`read-${target}.js`, readerModule(schemas, target));
-  write(`explain-${target}.js`, explainerModule(schemas[file]));
+  for (const kind of ["verdict", "explain"] as ValidatorKind[]) write(`${kind}-${target}.js`, standaloneModule(schemas[file], kind));
 }
 
 // Files of an earlier layout go; files are replaced in place, never all removed first, so a

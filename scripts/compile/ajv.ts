@@ -1,22 +1,19 @@
 import Ajv from "ajv";
 import ajvErrors from "ajv-errors";
 import addFormats from "ajv-formats";
+import standaloneCode from "ajv/dist/standalone";
 import type { JsonSchema } from "../schema/json-schema";
 import { compiledRuleFailure } from "../schema/rule-schema";
 import { mapSubschemas } from "../schema/subschemas";
-
-/** Editor-facing annotations that carry no validation meaning. */
-const ANNOTATION_KEYWORDS = ["enumDescriptions", "markdownEnumDescriptions", "markdownDescription", "x-taplo"];
+import { EDITOR_KEYWORDS } from "../../src/ajv/keywords";
 
 /**
- * How Ajv compiles a schema, by what the validator is for; nothing Ajv compiles ships, these
- * are the references the generated code is tested against:
- * - `verdict` stops at the first failure and only answers valid or not (the shipped verdict is
- *   the reader's, reader.ts);
- * - `explain` collects every failure and applies ajv-errors' `errorMessage` (the shipped
- *   explainer is explainer.ts, and the reader's errors are written from it).
+ * What a shipped validator module is for:
+ * - `verdict` stops at the first failure and only answers valid or not;
+ * - `explain` collects every failure, with ajv-errors' `errorMessage` for the Rust messages;
+ *   the run time loads it only for input the verdict rejects.
  */
-type ValidatorKind = "verdict" | "explain";
+export type ValidatorKind = "verdict" | "explain";
 
 export function createAjv(kind: ValidatorKind): Ajv {
   const explain = kind === "explain";
@@ -25,29 +22,36 @@ export function createAjv(kind: ValidatorKind): Ajv {
     messages: explain,
     strict: true,
     allowUnionTypes: true,
-    // Several passes fold away the constant branches Ajv emits around `if`/`then`.
-    code: { source: true, esm: false, optimize: 3 },
+    // Several passes fold away the constant branches Ajv emits around `if`/`then`; the
+    // modules are plain CommonJS with no line breaks to keep, read once per process.
+    code: { source: true, esm: false, optimize: 3, lines: false },
   });
   addFormats(ajv);
   if (explain) ajvErrors(ajv);
   else ajv.addKeyword("errorMessage");
-  ajv.addVocabulary(ANNOTATION_KEYWORDS);
+  ajv.addVocabulary([...EDITOR_KEYWORDS]);
   return ajv;
 }
 
 /** Keywords that only describe: the verdict and the errors are the same without them. */
-const DESCRIPTIVE = new Set(["title", "description", "default", "examples", "$comment", ...ANNOTATION_KEYWORDS]);
+const DESCRIPTIVE = new Set(["title", "description", "default", "examples", "$comment", ...EDITOR_KEYWORDS]);
 
 /**
  * The schema as the validators are compiled from it: descriptive keywords removed (and
  * `errorMessage` too where no messages are reported), each rule failure in its compiled
- * form (see `compiledRuleFailure`). Ajv embeds each compiled
- * schema in the standalone code; without them the modules are a fraction of the size and
- * load faster.
+ * form (see `compiledRuleFailure`). Ajv embeds each compiled schema in the standalone code;
+ * without them the modules are a fraction of the size and load faster.
  */
 export function compilable(schema: JsonSchema, kind: ValidatorKind): JsonSchema {
   const failure = compiledRuleFailure(schema);
   if (failure) return compilable(failure, kind);
   const kept = Object.entries(schema).filter(([key]) => !DESCRIPTIVE.has(key) && (key !== "errorMessage" || kind === "explain"));
   return mapSubschemas(Object.fromEntries(kept), (sub) => compilable(sub, kind));
+}
+
+/** A published schema compiled by Ajv into a standalone CommonJS module of one kind. */
+export function standaloneModule(published: JsonSchema, kind: ValidatorKind): string {
+  const ajv = createAjv(kind);
+  const code = standaloneCode(ajv, ajv.compile(compilable(published, kind)));
+  return `/* Ajv's standalone ${kind} module, compiled by scripts/build-validators.ts from the published schema. */\n${code}\n`;
 }

@@ -99,7 +99,7 @@ function normalizeField(field: JsonSchema, definitions: Record<string, JsonSchem
       // struct's own defaults: `@default {}` says so, and the build spells the value out.
       if (JSON.stringify(own.default) !== "{}") throw new Error(`a struct-typed field needs \`@default {}\`: ${JSON.stringify(field)}`);
       const struct = normalize(target, definitions);
-      return { ...fieldsOf(struct), ...own, default: defaultsOf(struct) };
+      return named({ ...fieldsOf(struct), ...own, default: defaultsOf(struct) }, refName($ref));
     }
     return { ...inlineEnum({ $ref }, definitions), ...own };
   }
@@ -127,6 +127,19 @@ function inlineEnum(schema: JsonSchema, definitions: Record<string, JsonSchema>)
   const { type, enum: values } = definitions[name];
   if (!values) throw new Error(`${name} is neither a struct nor an enum`);
   return { type, enum: values, ...enumAnnotations(variantDocs(name, values)) };
+}
+
+/** The type name in `src/types` of each struct a field holds inline, which its schema does not carry. */
+const structNames = new WeakMap<JsonSchema, string>();
+
+function named(field: JsonSchema, type: string): JsonSchema {
+  structNames.set(field, type);
+  return field;
+}
+
+/** The type name of the struct a field of a `TypesDocument` definition holds, if it holds one. */
+export function structTypeOf(field: JsonSchema): string | undefined {
+  return structNames.get(field);
 }
 
 function fieldsOf({ type, properties }: JsonSchema): JsonSchema {

@@ -17,7 +17,8 @@ export function mergeDocuments(base: ConfigDocument, top: ConfigDocument): Confi
     value,
     positions: overlaid(base.positions, top.positions, replaced),
     duplicates: [...base.duplicates, ...top.duplicates],
-    floats: overlaid(base.floats, top.floats, replaced),
+    written: overlaid(base.written, top.written, replaced),
+    dialect: top.dialect,
   };
 }
 

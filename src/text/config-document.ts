@@ -1,4 +1,5 @@
-import { describeFloat, fieldName, quote } from "../validate/serde-words";
+import { fieldName, hasLoneSurrogate, loneSurrogateWords, quote } from "../validate/serde-words";
+import type { Dialect, WrittenAs } from "../validate/issues";
 import type { Located } from "./located";
 import { MAX_NESTING_DEPTH, tooDeep } from "./parse/nesting-limit";
 import { childPointer } from "../util/pointer";
@@ -21,13 +22,18 @@ export interface ConfigDocument {
    */
   duplicates: Located[];
   /**
-   * Whole numbers written as floats (`1.0`, `1e3`) inside the checked structs, which serde
-   * reads as floats though the plain value cannot tell: pointer → serde's words for them.
+   * What the plain value cannot tell of a value inside the checked structs, which serde sees:
+   * a whole number written as a float (`1.0`, `1e3`), a TOML datetime (a string to serde,
+   * except where an enum is read).
    */
-  floats: Map<string, string>;
+  written: Map<string, WrittenAs>;
+  /** Whose words serde speaks for this text: the trainer's TOML reader, or serde_json's. */
+  dialect: Dialect;
 }
 
+
 interface DocumentOptions {
+  dialect: Dialect;
   /** Reject every duplicate key (YAML), not only a struct's duplicate fields (serde: TOML, JSON). */
   rejectAllDuplicates?: boolean;
   /** Whether the number at a position of the text is written as a float, for a reader that does not say. */
@@ -38,8 +44,8 @@ interface DocumentOptions {
  * The plain value of a tree, keys set as data (`__proto__` included), later duplicates winning.
  * Throws `ConfigSyntaxError` where the tree nests deeper than `MAX_NESTING_DEPTH`.
  */
-export function toDocument(tree: TreeNode, options: DocumentOptions = {}): ConfigDocument {
-  const document: ConfigDocument = { value: undefined, positions: new Map(), duplicates: [], floats: new Map() };
+export function toDocument(tree: TreeNode, options: DocumentOptions): ConfigDocument {
+  const document: ConfigDocument = { value: undefined, positions: new Map(), duplicates: [], written: new Map(), dialect: options.dialect };
   document.positions.set("", tree.at);
   document.value = build(document, options, tree, "", documentShape, false, 0);
   return document;
@@ -57,15 +63,17 @@ function build(
 ): unknown {
   switch (node.kind) {
     case "scalar":
-      if (typeof node.value === "number" && Number.isInteger(node.value) && (node.float || options.writtenAsFloat?.(node.at))) {
-        document.floats.set(pointer, describeFloat(node.value));
+      if (checked && typeof node.value === "number" && Number.isInteger(node.value) && (node.float || options.writtenAsFloat?.(node.at))) {
+        document.written.set(pointer, "float");
       }
-      if (checked && typeof node.value === "string" && !wellFormed(node.value)) {
-        notUnicode(document, pointer, `${fieldName(pointer)}: string ${quote(node.value)}`, node.at);
+      // No variant holds a lone surrogate: the field's shape error is told in the JSON reader's words.
+      if (checked && typeof node.value === "string" && hasLoneSurrogate(node.value)) {
+        document.written.set(pointer, { loneSurrogate: node.unicodeFault ?? loneSurrogateWords(node.value) });
       }
       return node.value;
     case "datetime":
-      // toml 0.9 hands a datetime to serde as its text: a string to every field.
+      // toml 0.9 hands a datetime to serde as its text: a string to every field but an enum.
+      if (checked) document.written.set(pointer, "datetime");
       return node.text;
     case "array":
       if (depth >= MAX_NESTING_DEPTH) throw new ConfigSyntaxError(tooDeep(), node.at);
@@ -82,7 +90,11 @@ function build(
         const at = childPointer(pointer, entry.key);
         const field = fieldOf(struct, entry.key);
         // serde reads the keys of a struct as strings; those of other tables are skipped unread.
-        if (struct && !wellFormed(entry.key)) notUnicode(document, at, `${fieldName(pointer)}: key ${quote(entry.key)}`, entry.at);
+        if (struct && hasLoneSurrogate(entry.key)) {
+          const words = entry.unicodeFault ?? loneSurrogateWords(entry.key);
+          const message = `${fieldName(pointer)}: ${words} (the key ${quote(entry.key)} holds a lone surrogate, which is not Unicode)`;
+          document.duplicates.push({ issue: { stage: "deserialize", path: at, message }, at: entry.at });
+        }
         const first = seen.get(entry.key);
         if (first && (field || options.rejectAllDuplicates)) {
           const message = `${fieldName(at)}: duplicate field \`${entry.key}\` (first set at line ${first.line}, column ${first.column})`;
@@ -99,13 +111,4 @@ function build(
       return out;
     }
   }
-}
-
-/** Whether a string is Unicode text: no surrogate without its pair. */
-function wellFormed(text: string): boolean {
-  return !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
-}
-
-function notUnicode(document: ConfigDocument, path: string, what: string, at: Position): void {
-  document.duplicates.push({ issue: { stage: "deserialize", path, message: `${what} is not valid Unicode (a lone surrogate)` }, at });
 }

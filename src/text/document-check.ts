@@ -1,8 +1,6 @@
-import { describeValue } from "../validate/serde-words";
-import { valueAt } from "../util/pointer";
 import type { Deserialized, ValidationIssue } from "../validate/result";
 import type { BurnDragonConfig } from "../types";
-import { validateBurnDragonConfig } from "../validate/validators";
+import { validateTarget } from "../validate/validators";
 import type { ConfigDocument } from "./config-document";
 import { positionFor, type Located } from "./located";
 import { unknownKeys } from "./unknown-keys";
@@ -20,18 +18,19 @@ export interface DocumentCheck {
   warnings: Located[];
 }
 
-/** Rust's verdict on a parsed document (serde's duplicate fields first), then the unknown keys. */
+/**
+ * Rust's verdict on a parsed document, then the unknown keys. serde stops at the first fault
+ * it meets: a duplicate field of a JSON text, or a key it cannot decode, among the shape
+ * errors in the text's order, and no `validate()` rule runs after one.
+ */
 export function checkDocument(document: ConfigDocument, options: CheckOptions = {}): DocumentCheck {
   const place = (issue: ValidationIssue): Located => ({ issue, at: positionFor(document.positions, issue.path) });
-  const unknown = unknownKeys(document.value).map(({ path, message }) =>
-    place({ stage: "deserialize", path, message }),
-  );
-  const result = validateBurnDragonConfig(document.value);
-  const issues = result.valid ? [] : result.errors.map((issue) => place(nameFloat(issue, document)));
-  // serde stops at a duplicate field: no `validate()` rule runs after one.
+  const unknown = unknownKeys(document.value).map(({ path, message }) => place({ stage: "deserialize", path, message }));
+  const result = validateTarget<BurnDragonConfig>("config", document.value, { allErrors: true, dialect: document.dialect, written: document.written });
+  const issues = result.valid ? [] : result.errors.map(place);
   let errors =
     document.duplicates.length > 0
-      ? [...document.duplicates, ...issues.filter(({ issue }) => issue.stage === "deserialize")]
+      ? [...document.duplicates, ...issues.filter(({ issue }) => issue.stage === "deserialize")].sort(byPlace)
       : issues;
   if (options.strict) errors = [...errors, ...unknown];
   const valid = errors.length === 0;
@@ -43,11 +42,9 @@ export function checkDocument(document: ConfigDocument, options: CheckOptions = 
   };
 }
 
-/** A whole number written as a float, which the plain value cannot tell from an integer: say what serde saw. */
-function nameFloat(issue: ValidationIssue, document: ConfigDocument): ValidationIssue {
-  const float = document.floats.get(issue.path);
-  if (float === undefined) return issue;
-  const found = `invalid type: ${describeValue(valueAt(document.value, issue.path))}`;
-  if (!issue.message.includes(found)) return issue;
-  return { ...issue, message: issue.message.replace(found, `invalid type: ${float}`) };
+/** In the order serde_json reads a text: by line and column (a document merged from files, by file first). */
+function byPlace(a: Located, b: Located): number {
+  const [fileA, fileB] = [a.at.file ?? "", b.at.file ?? ""];
+  if (fileA !== fileB) return fileA < fileB ? -1 : 1;
+  return a.at.line - b.at.line || a.at.column - b.at.column;
 }

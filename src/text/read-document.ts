@@ -14,11 +14,11 @@ export type ConfigFormat = (typeof CONFIG_FORMATS)[number];
 export function readDocument(text: string, format: ConfigFormat): ConfigDocument {
   switch (format) {
     case "toml":
-      return toDocument(parseToml(text));
+      return toDocument(parseToml(text), { dialect: "toml" });
     case "json":
-      return toDocument(parseJson(text), { writtenAsFloat: floatLiterals(text) });
+      return toDocument(parseJson(text), { dialect: "json", writtenAsFloat: floatLiterals(text) });
     case "yaml":
-      return toDocument(parseYaml(text), { rejectAllDuplicates: true, writtenAsFloat: floatLiterals(text) });
+      return toDocument(parseYaml(text), { dialect: "json", rejectAllDuplicates: true, writtenAsFloat: floatLiterals(text) });
   }
 }
 

@@ -1,16 +1,43 @@
-import { describeValue, fieldName, quote } from "./serde-words";
+import { describeFloat, describeValue, fieldName, hasLoneSurrogate, loneSurrogateWords, oneOf, quote, variantText } from "./serde-words";
 import type { ValidationIssue } from "./result";
-import { valueAt } from "../util/pointer";
-import { isOddObject, isTable } from "../util/tables";
+import { isWithin, pointerTokens, valueAt } from "../util/pointer";
+import { isTable } from "../util/tables";
 import type { AjvError } from "./generated";
+import type { Layout } from "./layouts";
 
 /**
- * Ajv's errors as the issues Rust would report, in Rust's order: every shape error first
- * (serde reads the whole document before any `validate()` runs), then the rule errors in the
- * order the schema lists them, which is `validate()`'s order, quant before rho, then the
- * trainer's rules of the whole document.
+ * Whose words a shape error is told in: `toml`, the trainer's (toml 0.9 hands serde a
+ * `toml::Table`, every table's keys in sorted order); `json`, serde_json's, for JSON and YAML
+ * texts and for objects (keys in the order they are written).
  */
-export function toIssues(errors: readonly AjvError[], input: unknown, root: string): ValidationIssue[] {
+export type Dialect = "toml" | "json";
+
+/** How the issues of one target's value are named and ordered. */
+export interface IssueContext {
+  layout: Layout;
+  dialect: Dialect;
+  /** The input as given: its keys' order is the order serde meets them in (JSON). */
+  input: unknown;
+  /** What the value cannot tell of how a text wrote it, by pointer from the target's root (see `ConfigDocument.written`). */
+  written?: ReadonlyMap<string, WrittenAs>;
+}
+
+/**
+ * How a text wrote a value that its plain value cannot tell: a whole number as a float (`1.0`),
+ * a TOML datetime, a JSON string that escapes a lone surrogate (with serde_json's words for it,
+ * which it says on reading the string, whatever the field expects).
+ */
+export type WrittenAs = "float" | "datetime" | { loneSurrogate: string };
+
+/**
+ * Ajv's errors as the issues Rust would report, in Rust's order: every shape error first, in
+ * the order serde meets the fields (it reads the whole document before any `validate()` runs
+ * and stops at the first), then the rule errors in the order the schema lists them, which is
+ * `validate()`'s order, quant before rho, then the trainer's rules of the whole document.
+ * `value` is the value the errors are about; `odd` the objects that are not tables where a
+ * struct belongs (see `buildValue`).
+ */
+export function toIssues(errors: readonly AjvError[], value: unknown, odd: readonly string[], context: IssueContext): ValidationIssue[] {
   // One shape error per path: the first, unless an `enum` error follows (it names the
   // allowed values). A handful per input, so a list scan beats a Map.
   const shape: AjvError[] = [];
@@ -23,106 +50,156 @@ export function toIssues(errors: readonly AjvError[], input: unknown, root: stri
       // `quant.validate()` and `rho.validate()`), though Ajv reports them first.
       if (error.schemaPath?.startsWith(OWN_RULES)) (ownRules ??= []).push(issue);
       else rules.push(issue);
-    } else if (error.keyword !== "if") {
+    } else if (error.keyword !== "if" && !odd.some((pointer) => isWithin(error.instancePath, pointer))) {
       let at = 0;
       while (at < shape.length && shape[at].instancePath !== error.instancePath) at++;
       if (at === shape.length || error.keyword === "enum") shape[at] = error;
     }
   }
-  const issues: ValidationIssue[] = [];
-  for (const error of shape) issues.push(shapeIssue(error, input, root));
-  for (const issue of rules) issues.push(issue);
-  if (ownRules) for (const issue of ownRules) issues.push(issue);
-  return issues;
+  const faults = [
+    ...odd.map((path) => ({ stage: "deserialize" as const, path, message: `${namedField(context, path)}: ${invalidType(foundWords(valueAt(value, path), path, context), expectedTable(context, path))}` })),
+    ...shape.map((error) => shapeIssue(error, value, context)),
+  ];
+  return [...inSerdeOrder(faults, context), ...rules, ...(ownRules ?? [])];
 }
 
 /** Where a target's own rules stand in its schema: the root's `allOf`. */
 const OWN_RULES = "#/allOf/";
 
-export function shapeIssue(error: AjvError, input: unknown, root: string): ValidationIssue {
-  const value = "value" in error ? error.value : valueAt(input, error.instancePath);
-  return faultIssue(error.instancePath, namedField(root, error.instancePath), error, value);
+function shapeIssue(error: AjvError, value: unknown, context: IssueContext): ValidationIssue {
+  const path = error.instancePath;
+  const at = valueAt(value, path);
+  const written = context.written?.get(path);
+  const words =
+    typeof written === "object" ? `${written.loneSurrogate} (the string ${quote(String(at))} holds a lone surrogate, which is not Unicode)` : expectation(error, at, path, context);
+  return { stage: "deserialize", path, message: `${namedField(context, path)}: ${words}` };
 }
 
-/** What of a shape error its issue says: the keyword that failed, with its `params` and Ajv's message. */
-export type Fault = Pick<AjvError, "keyword" | "params" | "message">;
-
-/**
- * The issue of a shape fault: serde's words for `value` at `path` (relative to the target),
- * the field `name`d as a config document writes it. The generated readers make theirs here,
- * each name and `fault` a constant of their code.
- */
-export function faultIssue(path: string, name: string, fault: Fault, value: unknown): ValidationIssue {
-  return { stage: "deserialize", path, message: `${name}: ${expectation(fault, value)}` };
+/** A value found at `path` in serde's words: a whole number the text wrote as a float is a float to serde. */
+function foundWords(value: unknown, path: string, context: IssueContext): string {
+  return context.written?.get(path) === "float" && typeof value === "number" ? describeFloat(value) : describeValue(value);
 }
 
-/**
- * Field names by the target's root and the pointer below it, made once each (a bounded number:
- * list indices are many). Looked up by the two strings as given, mostly constants of the
- * generated code whose hashes V8 keeps, not by their concatenation, which would be hashed anew
- * on every call.
- */
-const namesByRoot = new Map<string, Map<string, string>>();
-const NAMES_KEPT = 1024;
-
-export function namedField(root: string, pointer: string): string {
-  let names = namesByRoot.get(root);
-  if (names === undefined) namesByRoot.set(root, (names = new Map()));
-  let name = names.get(pointer);
-  if (name === undefined) {
-    name = fieldName(root + pointer);
-    if (names.size < NAMES_KEPT) names.set(pointer, name);
-  }
-  return name;
+/** A field as a config document writes it: `model.quant.target_modules[1]`. */
+function namedField(context: IssueContext, pointer: string): string {
+  return fieldName(context.layout.root + pointer);
 }
-
-/** Each enum's "one of …", made once: Ajv passes every error the schema's own list. */
-const expectedByEnum = new WeakMap<readonly unknown[], string>();
-
-function oneOf(allowed: readonly unknown[]): string {
-  let text = expectedByEnum.get(allowed);
-  if (text === undefined) {
-    text = `one of ${allowed.map((v) => (v === null ? "null" : quote(String(v)))).join(", ")}`;
-    expectedByEnum.set(allowed, text);
-  }
-  return text;
-}
-
-const ARRAY_FORM = " (the array form of a struct is not supported)";
-const MAP_FORM = " (write the variant as a string; the map form of an enum is not supported)";
 
 /** What serde says of a value of the wrong type: `invalid type: <found>, expected <expected>`. */
-function invalidType(value: unknown, expected: string): string {
-  return `invalid type: ${describeValue(value)}, expected ${expected}`;
+function invalidType(found: string, expected: string): string {
+  return `invalid type: ${found}, expected ${expected}`;
 }
 
-function expectation(error: Fault, value: unknown): string {
+/**
+ * serde's name of the type a table is read into: a struct's own, from `src/types`; for the
+ * tables of the document around the structs, the names the trainer's config (TOML) and the
+ * JSON reader's document give them.
+ */
+const DOCUMENT_TABLES: Record<Dialect, Record<string, string>> = {
+  toml: { "": "TrainerDoc", "/model": "ModelOverrides" },
+  json: { "": "Document", "/model": "ModelSection" },
+};
+
+function expectedTable(context: IssueContext, pointer: string): string {
+  const name = context.layout.tables.get(pointer) ?? DOCUMENT_TABLES[context.dialect][context.layout.root + pointer];
+  return name === undefined ? "a table" : `struct ${name}`;
+}
+
+/** The list in place of a struct: the trainer reads a short one field by field (serde_derive ≥ 1.0.182), which this package refuses. */
+const LIST_FOR_STRUCT = " (write a table here: a list in its place is read field by field, which is not supported)";
+const MAP_FOR_ENUM = " (write the variant as a string: the map form of an enum is not supported)";
+
+function expectation(error: AjvError, value: unknown, path: string, context: IssueContext): string {
+  const words = () => foundWords(value, path, context);
   if (error.keyword === "enum") {
-    const expected = oneOf(error.params.allowedValues ?? []);
-    if (typeof value === "string") return `unknown variant ${quote(value)}, expected ${expected}`;
-    return `${invalidType(value, expected)}${isTable(value) ? MAP_FORM : ""}`;
+    const variants = (error.params.allowedValues ?? []).filter((v): v is string => typeof v === "string");
+    const datetime = context.written?.get(path) === "datetime";
+    if (typeof value === "string" && !datetime) return `unknown variant ${variantText(value)}, expected ${oneOf(variants)}`;
+    if (isTable(value)) return mapForEnum(value, variants, context.dialect);
+    const given = datetime ? `datetime ${variantText(String(value))}` : words();
+    return `${NOT_A_STRING[context.dialect]} (found ${given} where a string is expected: ${oneOf(variants)})`;
   }
   switch (error.params.type) {
     case "object":
-      return `${invalidType(value, "a table")}${Array.isArray(value) ? ARRAY_FORM : ""}`;
+      return `${invalidType(words(), expectedTable(context, path))}${Array.isArray(value) ? LIST_FOR_STRUCT : ""}`;
     case "array":
-      return invalidType(value, "a sequence");
+      return invalidType(words(), "a sequence");
     case "boolean":
-      return invalidType(value, "a boolean");
+      return invalidType(words(), "a boolean");
     default:
-      return invalidType(value, error.message ?? "another value");
+      return invalidType(words(), error.message ?? "another value");
   }
 }
 
 /**
- * Objects at struct positions that are not plain tables (see `isTable`). Values that are
- * not objects at all are left to the validators, which name the expected type.
+ * A table where an enum belongs: serde reads it as `{ variant = … }`, and says why it cannot
+ * where it cannot; where it can (a unit variant with an empty value), this package refuses the
+ * form, which no config writes (its one other refusal, beside a list in place of a struct).
  */
-export function nonTableIssues(structs: readonly string[], input: unknown, root: string): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  for (const path of structs) {
-    const value = valueAt(input, path, isTable);
-    if (isOddObject(value)) issues.push({ stage: "deserialize", path, message: `${namedField(root, path)}: ${invalidType(value, "a table")}` });
+function mapForEnum(table: Record<string, unknown>, variants: readonly string[], dialect: Dialect): string {
+  const keys = Object.keys(table);
+  const [first] = keys;
+  if (dialect === "toml") {
+    // The trainer's toml 0.9 `Value` as an enum.
+    if (keys.length !== 1) return `wanted exactly 1 element, ${keys.length === 0 ? "found 0 elements" : "more than 1 element"}`;
+    if (!variants.includes(first)) return `unknown variant ${variantText(first)}, expected ${oneOf(variants)}`;
+    const inner = table[first];
+    if (!isTable(inner)) return `expected table, found ${tomlType(inner)}`;
+    if (Object.keys(inner).length > 0) return "expected empty table";
+  } else {
+    // serde_json reads the first key as the variant and `null` as its unit value.
+    if (first === undefined) return NOT_A_STRING.json;
+    if (hasLoneSurrogate(first)) return loneSurrogateWords(first);
+    if (!variants.includes(first)) return `unknown variant ${variantText(first)}, expected ${oneOf(variants)}`;
+    if (table[first] !== null) return invalidType(describeValue(table[first]), "unit");
   }
-  return issues;
+  return `invalid type: map, expected ${oneOf(variants)}${MAP_FOR_ENUM}`;
+}
+
+/** A TOML value's kind in toml's words (`Value::type_str`). */
+function tomlType(value: unknown): string {
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "float";
+  if (typeof value === "bigint") return "integer";
+  return typeof value;
+}
+
+/**
+ * What serde says of a value that is not a string where an enum belongs: the trainer's toml
+ * 0.9 `Value` (`Unexpected::UnitVariant`, "string only"), serde_json (its "expected value").
+ */
+const NOT_A_STRING: Record<Dialect, string> = {
+  toml: "invalid type: unit variant, expected string only",
+  json: "expected value",
+};
+
+/**
+ * Shape issues in the order serde meets their fields: depth first, each table's keys in the
+ * input's order (serde_json) or sorted (the trainer's `toml::Table`, a BTreeMap), list items
+ * by index.
+ */
+function inSerdeOrder(issues: ValidationIssue[], context: IssueContext): ValidationIssue[] {
+  if (issues.length < 2) return issues;
+  const place = new Map(issues.map((issue) => [issue, placeOf(issue.path, context)]));
+  return [...issues].sort((a, b) => comparePlaces(place.get(a)!, place.get(b)!));
+}
+
+/** A path as the keys serde meets before it, one rank per level: a list index, or the key's rank in its table. */
+function placeOf(pointer: string, context: IssueContext): (number | string)[] {
+  const ranks: (number | string)[] = [];
+  let table = context.input;
+  for (const token of pointerTokens(pointer)) {
+    if (Array.isArray(table)) ranks.push(Number(token));
+    else if (context.dialect === "toml") ranks.push(token);
+    else ranks.push(isTable(table) ? Object.keys(table).indexOf(token) : 0);
+    table = table !== null && typeof table === "object" ? (table as Record<string, unknown>)[token] : undefined;
+  }
+  return ranks;
+}
+
+function comparePlaces(a: readonly (number | string)[], b: readonly (number | string)[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+  }
+  return a.length - b.length;
 }

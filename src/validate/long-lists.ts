@@ -4,8 +4,6 @@ import type { AjvError } from "./generated";
 
 /** Elements of a long list that are always explained, and distinct later values kept beyond them. */
 const HEAD = 256;
-/** A list longer than this is shortened before it is explained. */
-export const LONG_LIST = HEAD;
 const DISTINCT_TAIL = 256;
 
 /**

@@ -44,9 +44,7 @@ export function rejected(issues: ValidationIssue[]): { valid: false; errors: Val
 export interface ValidateOptions {
   /**
    * `true` (the default): `errors` lists every issue, Rust's first. `false`: `errors` holds
-   * only the error Rust reports, found without collecting the others: faster on invalid input.
-   * A document is read up to the section where Rust's error lies; the sections after it are
-   * only looked at for an object that is not a plain table, so a getter there does not run.
+   * only the error Rust reports, the first of the full list.
    */
   allErrors?: boolean;
 }

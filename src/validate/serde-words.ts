@@ -3,23 +3,42 @@ import { isTable } from "../util/tables";
 
 const QUOTE_LIMIT = 60;
 
-/** A JSON string literal, cut short so that a huge value keeps the message short. */
-export function quote(text: string): string {
-  const cut = text.length > QUOTE_LIMIT ? `${text.slice(0, QUOTE_LIMIT)}…` : text;
-  return isVerbatimInJson(cut) ? `"${cut}"` : JSON.stringify(cut);
+/** A value's text cut short, so that a huge value keeps the message short. */
+function cut(text: string): string {
+  return text.length > QUOTE_LIMIT ? `${text.slice(0, QUOTE_LIMIT)}…` : text;
 }
 
 /**
- * Whether JSON writes `text` as it is between its quotes: no quote, backslash, control
- * character or surrogate (a lone one is escaped). Most values are; the test is several times
- * faster than `JSON.stringify`.
+ * A string as Rust's `Debug` writes it, which serde's `invalid type: string "…"` quotes: in
+ * double quotes, with `\0 \t \r \n \\ \"` escaped, and `\u{…}` for what Rust does not
+ * print (controls, format characters, separators other than the space, unassigned and private
+ * code points, lone surrogates) and for combining marks.
  */
-function isVerbatimInJson(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x20 || code === 0x22 || code === 0x5c || (code >= 0xd800 && code <= 0xdfff)) return false;
-  }
-  return true;
+export function quote(text: string): string {
+  const shown = cut(text);
+  return `"${NEEDS_ESCAPE.test(shown) ? shown.replace(ESCAPED, escapeChar) : shown}"`;
+}
+
+const NON_PRINTABLE = String.raw`\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\p{Grapheme_Extend}"\\`;
+const NEEDS_ESCAPE = new RegExp(`[${NON_PRINTABLE}]`, "u");
+const ESCAPED = new RegExp(`[${NON_PRINTABLE}]`, "gu");
+const NAMED_ESCAPES: Record<string, string> = { "\0": "\\0", "\t": "\\t", "\r": "\\r", "\n": "\\n", '"': '\\"', "\\": "\\\\" };
+
+function escapeChar(c: string): string {
+  return NAMED_ESCAPES[c] ?? `\\u{${c.codePointAt(0)!.toString(16)}}`;
+}
+
+/** A variant as serde names it in ``unknown variant `…` ``: as it is, between backticks. */
+export function variantText(text: string): string {
+  return `\`${cut(text)}\``;
+}
+
+/** serde's list of what it expected: `` `a` ``, `` `a` or `b` ``, `` one of `a`, `b`, `c` ``. */
+export function oneOf(names: readonly string[]): string {
+  const shown = names.map((name) => `\`${name}\``);
+  if (shown.length <= 1) return shown.join("");
+  if (shown.length === 2) return `${shown[0]} or ${shown[1]}`;
+  return `one of ${shown.join(", ")}`;
 }
 
 /**
@@ -95,4 +114,21 @@ export function fieldName(pointer: string): string {
     "",
   );
   return name === "" ? "the config" : name;
+}
+
+/** A surrogate without its pair: not Unicode. Only an escape (JSON's or YAML's `\u`) can write one. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+export function hasLoneSurrogate(text: string): boolean {
+  return LONE_SURROGATE.test(text);
+}
+
+/**
+ * serde_json's words for a string that holds a lone surrogate, judged from the string alone
+ * (where the escapes that wrote it are not at hand): a trailing one first is a "lone leading
+ * surrogate", a leading one ends its escape too early.
+ */
+export function loneSurrogateWords(text: string): string {
+  const lone = LONE_SURROGATE.exec(text)?.[0] ?? "\udc00";
+  return lone.charCodeAt(0) >= 0xdc00 ? "lone leading surrogate in hex escape" : "unexpected end of hex escape";
 }

@@ -2,7 +2,7 @@ import { hasOwn } from "../util/tables";
 
 /**
  * A config document as the build describes it to the run time (`dist/generated/document-shape.json`,
- * written from the published schema): each table's fields and what each holds.
+ * written from `src/types`): each table's fields and what each holds.
  */
 export interface Shape {
   [field: string]: ShapeField;
@@ -11,16 +11,20 @@ export interface Shape {
 export type ShapeField =
   /** A value; an omitted one takes `default`. */
   | { default: unknown }
-  /** A Rust struct (a validator target, or a struct inside one): its unknown keys are dropped, an omitted one takes its fields' defaults. */
-  | { struct: Shape }
+  /**
+   * A Rust struct (a validator target, or a struct inside one), by its type name: its unknown
+   * keys are dropped, an omitted one takes its fields' defaults.
+   */
+  | { struct: Shape; name: string }
   /** A table of the document around the structs: open, every key kept, an omitted one built empty. */
   | { table: Shape };
 
-/** A struct a validator checks on its own: its field name, the path to it in a document, its fields. */
+/** A struct a validator checks on its own: its field name, the path to it in a document, its fields and its type name. */
 export interface StructTarget {
   name: string;
   path: string[];
   shape: Shape;
+  type: string;
 }
 
 /** The field `key` of a shape, if it has one by that name. */
@@ -40,7 +44,7 @@ export function innerShape(field: ShapeField | undefined): Shape | undefined {
  */
 export function structTargets(shape: Shape, at: readonly string[] = []): StructTarget[] {
   return Object.entries(shape).flatMap(([name, field]) => {
-    if ("struct" in field) return [{ name, path: [...at, name], shape: field.struct }];
+    if ("struct" in field) return [{ name, path: [...at, name], shape: field.struct, type: field.name }];
     return "table" in field ? structTargets(field.table, [...at, name]) : [];
   });
 }

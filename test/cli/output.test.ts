@@ -49,7 +49,7 @@ describe("control characters from a file are escaped in text output", () => {
     const run = cli(["validate", "evil.json"], dir);
     expect(run.status).toBe(1);
     expect(run.stdout).not.toMatch(CONTROL);
-    expect(run.stdout).toContain('unknown variant "\\u009b31m\\u202e"');
+    expect(run.stdout).toContain("unknown variant `\\u009b31m\\u202e`");
     expect(run.stdout).toContain("unknown field `\\u001b[2J\\u001b[31mevil`");
   });
 

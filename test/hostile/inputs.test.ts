@@ -131,8 +131,8 @@ test("non-table objects are rejected at deserialize, naming their class", () => 
   expect(result.valid).toBe(false);
   if (result.valid) return;
   expect(result.errors.slice(0, 2)).toEqual([
-    { stage: "deserialize", path: "/model/quant", message: "model.quant: invalid type: an object of class Settings, expected a table" },
-    { stage: "deserialize", path: "/model/rho", message: "model.rho: invalid type: an object of class Map, expected a table" },
+    { stage: "deserialize", path: "/model/quant", message: "model.quant: invalid type: an object of class Settings, expected struct LowBitQuantizationConfig" },
+    { stage: "deserialize", path: "/model/rho", message: "model.rho: invalid type: an object of class Map, expected struct LowBitRhoConfig" },
   ]);
 });
 

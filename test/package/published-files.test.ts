@@ -28,7 +28,7 @@ function compiledSources(dir = "src"): string[] {
 }
 
 const GENERATED = [
-  ...["read", "explain"].flatMap((kind) => ["quant", "rho", "config"].map((target) => `dist/generated/${kind}-${target}.js`)),
+  ...["verdict", "explain"].flatMap((kind) => ["quant", "rho", "config"].map((target) => `dist/generated/${kind}-${target}.js`)),
   "dist/generated/document-shape.json",
 ];
 

@@ -1,13 +1,14 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { main } from "../../dist/cli/main";
-import { trainerView } from "./known-differences";
+import { fieldName } from "../../dist/validate/serde-words";
+import { compareSerdeWords, trainerView } from "./known-differences";
 
 /**
  * Config files as the package and the oracle's `trainer-files` see them: the package's verdict
  * in the oracle's terms, and how the two are compared.
  */
-export type Verdict = { ok: true; merged?: unknown } | { ok: false; stage: string; message: string };
+export type Verdict = { ok: true; merged?: unknown } | { ok: false; stage: string; message: string; path?: string };
 
 function run(args: string[]): { status: number; out: string; err: string } {
   let out = "";
@@ -20,7 +21,7 @@ function run(args: string[]): { status: number; out: string; err: string } {
 export function filesVerdict(configs: string[]): Verdict {
   const flags = configs.flatMap((file) => ["-c", file]);
   const report = JSON.parse(run(["validate", "--format", "json", ...flags]).out) as {
-    files: { status: string; problem?: { message: string }; errors?: { stage: string; message: string }[] }[];
+    files: { status: string; problem?: { message: string }; errors?: { stage: string; message: string; path: string }[] }[];
   };
   const [file] = report.files;
   if (file.status === "unreadable") {
@@ -29,15 +30,22 @@ export function filesVerdict(configs: string[]): Verdict {
   }
   if (file.status === "invalid") {
     const [first] = file.errors!;
-    return { ok: false, stage: first.stage === "deserialize" ? "parse" : first.stage, message: first.message };
+    return { ok: false, stage: first.stage === "deserialize" ? "parse" : first.stage, message: first.message, path: first.path };
   }
   const resolved = run(["resolve", ...flags]);
   return { ok: true, merged: JSON.parse(resolved.out) };
 }
 
-/** Whether the package's message is the trainer's, where it is promised to be. */
-export function sameMessage(rust: string, mine: string, stage: string): boolean {
+/**
+ * Whether the package's message is the trainer's, where it is promised to be: a rule's, serde's
+ * words (a known difference of wording allowed), the loader's own.
+ */
+export function sameMessage(rust: string, mine: string, stage: string, path = ""): boolean {
   if (stage === "validate") return rust === mine;
+  if (stage === "parse") {
+    if (/^failed to parse .* as TOML: /.test(rust) || /^invalid TOML: /.test(mine)) return true;
+    return compareSerdeWords(rust, { path, message: mine }, [fieldName(path), fieldName(path.replace(/\/[^/]*$/, ""))]) !== "differs";
+  }
   if (stage !== "load") return true;
   if (/cycle detected|fast_train has been removed/.test(rust)) return rust === mine;
   if (/extends (must be|entries must be)/.test(rust)) return rust.endsWith(`: ${mine}`);
@@ -70,7 +78,7 @@ export function writeViewTree(dir: string, view: string): void {
 export function sameFiles(rust: Verdict, mine: Verdict): boolean {
   return rust.ok
     ? mine.ok && same(rust.merged, mine.merged)
-    : !mine.ok && mine.stage === rust.stage && sameMessage(rust.message, mine.message, rust.stage);
+    : !mine.ok && mine.stage === rust.stage && sameMessage(rust.message, mine.message, rust.stage, mine.path);
 }
 
 /** A verdict on the view tree in the original tree's paths. */

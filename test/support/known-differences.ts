@@ -197,3 +197,32 @@ export function serdeWords(message: string): string {
     .replace(/\nin `[^`]*`\n$/, "")
     .replace(/ at line \d+ column \d+$/, "");
 }
+
+/** The differences of words a comparison allowed, beside those of verdicts, by README point. */
+export const KNOWN_WORDINGS = {
+  "enum-not-a-string": "7. a value that is not a string where an enum belongs: the oracle's toml_edit says `wanted string or inline table`, the trainer's toml 0.9 `invalid type: unit variant, expected string only`",
+  "datetime-words": "8. a datetime, which the oracle hands serde as a map or a private variant, the trainer as a string",
+  "list-for-struct-words": "1 and 4. a list where a struct belongs: serde reads it field by field and names its first bad element or its length, the package asks for a table",
+} as const;
+
+export type KnownWording = keyof typeof KNOWN_WORDINGS;
+
+/**
+ * Whether the package's issue says at least what serde says, in the oracle's words: after the
+ * field's name, serde's words without the place (see `serdeWords`), then nothing, or the
+ * package's own addition in parentheses or after a semicolon. `null` where it does, the known
+ * wording difference it stands for, or `"differs"`.
+ */
+export function compareSerdeWords(rustMessage: string, ours: { path: string; message: string }, fields: readonly string[]): null | KnownWording | "differs" {
+  const rust = serdeWords(rustMessage);
+  // The field the issue is about, or for one about a key, the table that holds it.
+  const prefix = fields.map((field) => `${field}: `).find((start) => ours.message.startsWith(start));
+  if (prefix === undefined) return "differs";
+  const words = ours.message.slice(prefix.length);
+  if (words === rust || (words.startsWith(rust) && /^( \(|; )/.test(words.slice(rust.length)))) return null;
+  if (/^wanted string or inline table$/.test(rust) && words.startsWith("invalid type: unit variant, expected string only")) return "enum-not-a-string";
+  if (/\$__toml_private_datetime|^invalid type: map, expected/.test(rust) && /datetime|invalid type: string "\d/.test(words)) return "datetime-words";
+  // The trainer reads a list in place of a struct field by field, and so names its first bad element.
+  if (/^invalid type: sequence, expected struct/.test(words)) return "list-for-struct-words";
+  return "differs";
+}

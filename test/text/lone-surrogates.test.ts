@@ -7,17 +7,17 @@ import { validateConfigText } from "../../dist";
  */
 describe("a lone surrogate in JSON", () => {
   test.each([
-    ['{"\\ud800":1}', "/\ud800", 'the config: key "\\ud800"'],
-    ['{"model":{"\\udc00":1}}', "/model/\udc00", 'model: key "\\udc00"'],
-    ['{"model":{"quant":{"\\ud800":1}}}', "/model/quant/\ud800", 'model.quant: key "\\ud800"'],
-    ['{"model":{"rho":{"x\\udbff":1}}}', "/model/rho/x\udbff", 'model.rho: key "x\\udbff"'],
-    ['{"model":{"quant":{"saved_activations":{"\\udfff":1}}}}', "/model/quant/saved_activations/\udfff", 'model.quant.saved_activations: key "\\udfff"'],
-    ['{"model":{"quant":{"target_modules":["\\ud800"]}}}', "/model/quant/target_modules/0", 'model.quant.target_modules[0]: string "\\ud800"'],
-  ])("%s is refused where serde reads it", (text, path, what) => {
+    ['{"\\ud800":1}', "/\ud800", 'the config: unexpected end of hex escape (the key "\\u{d800}"'],
+    ['{"model":{"\\udc00":1}}', "/model/\udc00", 'model: lone leading surrogate in hex escape (the key "\\u{dc00}"'],
+    ['{"model":{"quant":{"\\ud800\\u0041":1}}}', "/model/quant/\ud800A", 'model.quant: lone leading surrogate in hex escape (the key "\\u{d800}A"'],
+    ['{"model":{"rho":{"x\\udbff":1}}}', "/model/rho/x\udbff", 'model.rho: unexpected end of hex escape (the key "x\\u{dbff}"'],
+    ['{"model":{"quant":{"saved_activations":{"\\udfff":1}}}}', "/model/quant/saved_activations/\udfff", 'model.quant.saved_activations: lone leading surrogate in hex escape (the key "\\u{dfff}"'],
+    ['{"model":{"quant":{"target_modules":["\\ud800"]}}}', "/model/quant/target_modules/0", 'model.quant.target_modules[0]: unexpected end of hex escape (the string "\\u{d800}"'],
+  ])("%s is refused where serde reads it, in serde_json's words", (text, path, what) => {
     const result = validateConfigText(text, "json");
     expect(result.valid).toBe(false);
     if (!result.valid) {
-      expect(result.errors[0]).toMatchObject({ stage: "deserialize", path, message: `${what} is not valid Unicode (a lone surrogate)`, line: 1 });
+      expect(result.errors[0]).toMatchObject({ stage: "deserialize", path, message: `${what} holds a lone surrogate, which is not Unicode)`, line: 1 });
     }
   });
 

@@ -3,7 +3,8 @@ import * as path from "node:path";
 import { validateConfigText } from "../../dist";
 import { FIXTURES } from "../support/project";
 import { askOracle, oracleUnavailable } from "../support/oracle";
-import { AllowedDifferences, judgeTomlText, ourPromise, rustPromise, trainerView } from "../support/known-differences";
+import { AllowedDifferences, compareSerdeWords, isOracleSyntaxError, judgeTomlText, ourPromise, rustPromise, trainerView } from "../support/known-differences";
+import { fieldName } from "../../dist/validate/serde-words";
 import { generateDocuments, Random } from "../support/random-config";
 import { JSON_EDGES, TOML_EDGES } from "../support/edge-cases";
 import { renderJson } from "../support/render/json";
@@ -37,6 +38,8 @@ function compare(format: "toml" | "json", texts: readonly string[]): Tally {
   const viewVerdicts = new Map(asked.slice(texts.length).map((view, i) => [view, answers[texts.length + i]]));
   const allowed = new AllowedDifferences();
   const disagreements: string[] = [];
+  const wordings: string[] = [];
+  const allowedWords = new Map<string, number>();
   const unplaced: string[] = [];
   let rejected = 0;
   let duplicates = 0;
@@ -52,6 +55,12 @@ function compare(format: "toml" | "json", texts: readonly string[]): Tally {
           ? null
           : `${JSON.stringify(text)}\n  rust: ${JSON.stringify(rust)}\n  ours: ${JSON.stringify(result)}`;
     if (disagreement !== null) disagreements.push(disagreement);
+    else if (!rust.ok && rust.stage === "parse" && !result.valid && !isOracleSyntaxError(rust) && !/^(failed|invalid JSON|invalid TOML)/.test(result.errors[0].message)) {
+      const [first] = result.errors;
+      const words = compareSerdeWords(rust.message, first, [fieldName(first.path), fieldName(first.path.replace(/\/[^/]*$/, ""))]);
+      if (words === "differs") wordings.push(`${JSON.stringify(text)}\n  rust: ${rust.message}\n  ours: ${first.message}`);
+      else if (words !== null) allowedWords.set(words, (allowedWords.get(words) ?? 0) + 1);
+    }
     if (!result.valid && result.errors.some((issue) => !(issue.line! >= 1 && issue.column! >= 1))) {
       unplaced.push(`${JSON.stringify(text)}: ${JSON.stringify(result.errors)}`);
     }
@@ -59,7 +68,9 @@ function compare(format: "toml" | "json", texts: readonly string[]): Tally {
   console.log(
     `${format}: ${texts.length} texts, ${texts.length - rejected} valid, ${rejected} rejected by the oracle (${duplicates} for duplicates), ${disagreements.length} disagreements; allowed: ${allowed.summary}`,
   );
+  console.log(`${format}: ${wordings.length} differ in serde's words; allowed: ${JSON.stringify([...allowedWords])}`);
   expect(disagreements.slice(0, 10)).toEqual([]);
+  expect(wordings.slice(0, 10)).toEqual([]);
   expect(unplaced.slice(0, 10)).toEqual([]);
   return { total: texts.length, rejected, duplicates };
 }

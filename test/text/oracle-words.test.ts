@@ -5,6 +5,8 @@ import { checkDocument } from "../../dist/text/document-check";
 import { tempDir } from "../support/temp-dir";
 import { askOracle, oracleUnavailable, type OracleTarget } from "../support/oracle";
 import { serdeWords } from "../support/known-differences";
+import { Random } from "../support/random-config";
+import { quote } from "../../dist/validate/serde-words";
 
 /**
  * A value of the wrong type is described in serde's words: `invalid type: floating point
@@ -76,5 +78,18 @@ describeWithOracle(`serde's words for a value of the wrong type${skip ? ` (skipp
       .map(({ format, text, rust }) => ({ text, rust: serdeWords(rust.ok ? "" : rust.message), ours: ours(text, format) }))
       .filter(({ rust, ours }) => rust !== ours);
     expect(differences).toEqual([]);
+  });
+});
+
+describeWithOracle(`Rust's Debug of a string, as serde quotes it${skip ? ` (skipped: ${skip})` : ""}`, () => {
+  test("random strings of every kind of character", () => {
+    const rng = new Random(20261204);
+    const pool = ["a", "Z", " ", "\"", "\\", "\n", "\t", "\r", "\u0000", "\u001b", "\u007f", "\u0085", "\u00a0", "\u00ad", "\u0301", "\u200b", "\u200d", "\u2028", "\u3000", "\ue000", "\ufeff", "\ufffe", "é", "→", "😀", "\u{e0001}", "\u{10ffff}", "'", "`"];
+    const strings = Array.from({ length: 3000 }, () => Array.from({ length: Math.floor(rng.next() * 12) }, () => rng.pick(pool)).join(""));
+    const verdicts = askOracle(strings.map((text) => ({ target: "trainer-json" as const, value: JSON.stringify({ model: { quant: { enable: text } } }) })));
+    const differences = strings
+      .map((text, i) => ({ text, rust: serdeWords((verdicts[i] as { message: string }).message), ours: `invalid type: string ${quote(text)}, expected a boolean` }))
+      .filter(({ rust, ours }) => rust !== ours);
+    expect(differences.slice(0, 5)).toEqual([]);
   });
 });

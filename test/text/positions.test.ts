@@ -43,10 +43,13 @@ describe("issues point at the key that set the value", () => {
     ]);
   });
 
-  test("TOML: a datetime in a field is read as its text, as toml 0.9 hands it to serde", () => {
-    const text = "[model.rho]\nprecision = 1979-05-27\n";
-    const [first] = errorsOf(validateConfigText(text, "toml"));
-    expect(first).toEqual(errorsOf(validateConfigText('[model.rho]\nprecision = "1979-05-27"\n', "toml"))[0]);
+  test("TOML: a datetime in a field is read as its text, as toml 0.9 hands it to serde, but where an enum is read", () => {
+    const asText = (text: string) => errorsOf(validateConfigText(text, "toml"))[0];
+    expect(asText("[model.quant]\nenable = 1979-05-27\n")).toEqual(asText('[model.quant]\nenable = "1979-05-27"\n'));
+    expect(asText("[model.quant]\nsaved_activations = 07:32:00\n")).toEqual(asText('[model.quant]\nsaved_activations = "07:32:00"\n'));
+    const [first] = errorsOf(validateConfigText("[model.rho]\nprecision = 1979-05-27\n", "toml"));
+    expect(first.message).toMatch(/^model\.rho\.precision: invalid type: unit variant, expected string only \(found datetime `1979-05-27`/);
+    expect([first.line, first.column]).toEqual([2, 1]);
   });
 
   test("TOML: a datetime outside the checked tables is left alone", () => {

@@ -1,5 +1,6 @@
 import { parseTree, ParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 import { MAX_NESTING_DEPTH, tooDeep } from "./nesting-limit";
+import { hasLoneSurrogate } from "../../validate/serde-words";
 import { LineIndex } from "./position";
 import { ConfigSyntaxError } from "./syntax-error";
 import type { TreeNode } from "./tree";
@@ -38,7 +39,7 @@ export function parseJson(text: string): TreeNode {
     const [first] = errors;
     throw new ConfigSyntaxError(PROBLEMS[first.error] ?? "invalid JSON", lines.at(first.offset));
   }
-  return toTree(root, lines);
+  return toTree(root, lines, text);
 }
 
 /** Refuses a text nested deeper than `MAX_NESTING_DEPTH`, before the parser's recursion meets it. */
@@ -61,7 +62,7 @@ function checkNesting(text: string, lines: LineIndex): void {
   }
 }
 
-function toTree(node: Node, lines: LineIndex): TreeNode {
+function toTree(node: Node, lines: LineIndex, text: string): TreeNode {
   const at = lines.at(node.offset);
   switch (node.type) {
     case "object":
@@ -70,12 +71,39 @@ function toTree(node: Node, lines: LineIndex): TreeNode {
         at,
         entries: (node.children ?? []).map((property) => {
           const [key, value] = property.children as [Node, Node];
-          return { key: key.value as string, at: lines.at(property.offset), value: toTree(value, lines) };
+          return { key: key.value as string, at: lines.at(property.offset), value: toTree(value, lines, text), ...faultOf(key, text) };
         }),
       };
     case "array":
-      return { kind: "array", at, items: (node.children ?? []).map((item) => toTree(item, lines)) };
+      return { kind: "array", at, items: (node.children ?? []).map((item) => toTree(item, lines, text)) };
     default:
-      return { kind: "scalar", at, value: node.value as string | number | boolean | null };
+      return { kind: "scalar", at, value: node.value as string | number | boolean | null, ...faultOf(node, text) };
   }
+}
+
+/** A string node that writes a lone surrogate, with serde_json's words for it. */
+function faultOf(node: Node, text: string): { unicodeFault?: string } {
+  if (node.type !== "string" || !hasLoneSurrogate(node.value as string)) return {};
+  return { unicodeFault: surrogateFault(text.slice(node.offset, node.offset + node.length)) };
+}
+
+/**
+ * serde_json's words for the first `\u` escape of a string literal that does not make a
+ * character: a trailing surrogate first, or a leading one followed by anything but the
+ * escape of a trailing one.
+ */
+function surrogateFault(literal: string): string {
+  const escapes = /\\(?:u([0-9a-fA-F]{4})|.)/g;
+  for (let match = escapes.exec(literal); match; match = escapes.exec(literal)) {
+    if (match[1] === undefined) continue;
+    const code = parseInt(match[1], 16);
+    if (code >= 0xdc00 && code <= 0xdfff) return "lone leading surrogate in hex escape";
+    if (code < 0xd800 || code > 0xdbff) continue;
+    const next = /^\\u([0-9a-fA-F]{4})/.exec(literal.slice(escapes.lastIndex));
+    if (!next) return "unexpected end of hex escape";
+    const trailing = parseInt(next[1], 16);
+    if (trailing < 0xdc00 || trailing > 0xdfff) return "lone leading surrogate in hex escape";
+    escapes.lastIndex += next[0].length;
+  }
+  return "lone leading surrogate in hex escape";
 }

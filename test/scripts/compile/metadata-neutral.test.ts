@@ -1,5 +1,4 @@
-import { explainerModule } from "../../../scripts/compile/explainer";
-import { readerModule } from "../../../scripts/compile/reader";
+import { standaloneModule, type ValidatorKind } from "../../../scripts/compile/ajv";
 import type { JsonSchema } from "../../../scripts/schema/json-schema";
 import { mapSubschemas } from "../../../scripts/schema/subschemas";
 import { SCHEMA_FILES, type Target } from "../../../src/validate/targets";
@@ -18,14 +17,13 @@ function stripMetadata(schema: JsonSchema): JsonSchema {
 }
 
 const schemas = readPublishedSchemas();
-type Kind = "read" | "explain";
 
 /** A shipped module of one kind and target, as the build writes it from these schema files. */
-function shippedModule(kind: Kind, target: Target, files: Record<string, JsonSchema>): string {
-  return kind === "explain" ? explainerModule(files[SCHEMA_FILES[target]]) : readerModule(files, target);
+function shippedModule(kind: ValidatorKind, target: Target, files: Record<string, JsonSchema>): string {
+  return standaloneModule(files[SCHEMA_FILES[target]], kind);
 }
 
-const cases = (["read", "explain"] as Kind[]).flatMap((kind) => (Object.keys(SCHEMA_FILES) as Target[]).map((target) => [kind, target] as const));
+const cases = (["verdict", "explain"] as ValidatorKind[]).flatMap((kind) => (Object.keys(SCHEMA_FILES) as Target[]).map((target) => [kind, target] as const));
 const stripped: Record<string, JsonSchema> = Object.fromEntries(Object.entries(schemas).map(([file, schema]) => [file, stripMetadata(schema)]));
 
 test.each(cases)("the %s-%s module is the same without the metadata", (kind, target) => {

@@ -1,0 +1,1 @@
+export { addBurnDragonKeywords, EDITOR_KEYWORDS } from "./keywords";
