@@ -1,6 +1,7 @@
 import { loadConfig } from "../files/extends";
 import { removedFastTrain } from "../files/fast-train";
 import { FileProblem } from "../files/file-problem";
+import { RefusedConfig } from "../files/refused-config";
 import { loadStdin, STDIN } from "../files/load";
 import { checkDocument, type CheckOptions } from "../text/document-check";
 import type { ConfigFormat } from "../text/read-document";
@@ -39,6 +40,7 @@ export function reportConfig(files: readonly string[], options: ReportOptions): 
     const errors = refused ? [refused] : check.errors;
     return { file, files: files.length, status: errors.length === 0 ? "valid" : "invalid", errors, warnings: check.warnings };
   } catch (error) {
+    if (error instanceof RefusedConfig) return { file, files: files.length, status: "invalid", errors: [error.located], warnings: [] };
     if (error instanceof FileProblem) return { file, files: files.length, status: "unreadable", problem: error };
     const reason = error instanceof RangeError ? "it is nested too deeply" : error instanceof Error ? error.message : String(error);
     return { file, files: files.length, status: "unreadable", problem: new FileProblem(file, `cannot check: ${reason}`) };

@@ -16,10 +16,12 @@ extends and --config, as the trainer loads config files:
   key, all the way down, except that a table setting a string \`type\` replaces
   the table below whole when that one's \`type\` differs or is missing; any other
   value (a string, a number, a list) replaces the one below. Each issue points
-  into the file that set the value. A chain deeper than ${MAX_EXTENDS_DEPTH} files, a cycle,
-  or a base that cannot be read makes the config uncheckable, reported at the
-  extends entry; a merged config still setting training.fast_train is invalid.
-  --no-extends checks each file on its own.
+  into the file that set the value. A cycle, an extends of the wrong shape, a
+  file that is not well-formed, and a merged config still setting
+  training.fast_train are invalid, as the trainer refuses them; a base that
+  cannot be read, or a chain deeper than ${MAX_EXTENDS_DEPTH} files, makes the config
+  uncheckable, reported at the extends entry. --no-extends checks each file on
+  its own.
 
 Unknown keys:
   Rust ignores keys it does not know. An unknown key in quant, rho or
@@ -28,8 +30,9 @@ Unknown keys:
 
 Exit status:
   0  every file is valid
-  1  some file is invalid
-  2  a usage error, or a file that could not be checked (one line on stderr)
+  1  some file is invalid: what the trainer refuses, TOML syntax errors included
+  2  a usage error, or a file that could not be read at all: missing,
+     unreadable, too big, not text (one line on stderr)
 
 Text report: one line per issue, FILE:LINE:COL: error|warning: MESSAGE,
 by file, line and column, then a summary.

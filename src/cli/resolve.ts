@@ -1,6 +1,7 @@
 import { loadConfig } from "../files/extends";
 import { removedFastTrain } from "../files/fast-train";
 import { FileProblem } from "../files/file-problem";
+import { RefusedConfig } from "../files/refused-config";
 import { EXIT, type Output } from "./io";
 import { originLines, resolvedJson } from "./resolved";
 import { escapeControls, problemLine } from "./text-report";
@@ -14,6 +15,10 @@ export function writeResolved(files: readonly string[], origins: boolean, output
   try {
     document = loadConfig(files);
   } catch (error) {
+    if (error instanceof RefusedConfig) {
+      output.err(problemLine(new FileProblem(error.located.at.file ?? files.join(" + "), error.message, error.located.at)));
+      return EXIT.invalid;
+    }
     if (!(error instanceof FileProblem)) throw error;
     output.err(problemLine(error));
     return EXIT.unusable;

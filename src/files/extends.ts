@@ -6,6 +6,7 @@ import type { ConfigDocument } from "../text/config-document";
 import { childPointer, isWithin } from "../util/pointer";
 import type { Position } from "../text/parse/position";
 import { FileProblem } from "./file-problem";
+import { RefusedConfig } from "./refused-config";
 import { loadDocument } from "./load";
 import { mergeDocuments } from "./merge";
 import { reasonOf } from "./read-text";
@@ -30,9 +31,10 @@ const EXTENDS_POINTER = childPointer("", EXTENDS);
  * paths as they are), its bases merged in order and the file itself on top; several files
  * merged left to right. Every position names the file that set the value.
  *
- * A file or base that cannot be read or parsed, an `extends` of the wrong shape, a cycle, a
- * chain deeper than `MAX_EXTENDS_DEPTH` or merges past `MAX_MERGED_VALUES` is a `FileProblem`,
- * placed at the `extends` entry that leads to it.
+ * A file or base that cannot be read, a chain deeper than `MAX_EXTENDS_DEPTH` or merges past
+ * `MAX_MERGED_VALUES` is a `FileProblem`, placed at the `extends` entry that leads to it; a file
+ * that is not well-formed, an `extends` of the wrong shape or a cycle, which the trainer refuses,
+ * is a `RefusedConfig`.
  */
 export function loadConfig(files: readonly string[], { followExtends = true, syntax }: LoadOptions = {}): ConfigDocument {
   const loader = new Loader(followExtends, syntax);
@@ -77,7 +79,7 @@ class Loader {
     const seen = chain.findIndex((link) => link.real === real);
     if (seen >= 0) {
       const cycle = [...chain.slice(seen).map((link) => link.real), real].join(" -> ");
-      throw new FileProblem(reached!.file, `config extends cycle detected: ${cycle}`, reached!.at);
+      throw refused(reached!.file, `config extends cycle detected: ${cycle}`, reached!.at);
     }
     const done = this.resolved.get(real);
     if (done) return { real, document: done };
@@ -121,7 +123,7 @@ interface Reached {
 
 /**
  * A base, read: a problem of the whole file (unreadable, of an unknown kind, too large, not
- * text) is reported at the `extends` entry that names it; one at a place inside it, there.
+ * text) is reported at the `extends` entry that names it; a syntax error inside it, there.
  */
 function baseDocument(real: string, shown: string, reached: Reached): ConfigDocument {
   try {
@@ -153,13 +155,18 @@ function basesOf(document: ConfigDocument, shown: string): Reached[] {
   const at = document.positions.get(EXTENDS_POINTER);
   if (typeof extendsValue === "string") return [{ path: extendsValue, file: shown, at }];
   if (!Array.isArray(extendsValue)) {
-    throw new FileProblem(shown, `extends must be a string or array of strings, got ${typeName(extendsValue)}`, at);
+    throw refused(shown, `extends must be a string or array of strings, got ${typeName(extendsValue)}`, at);
   }
   return extendsValue.map((entry: unknown, i) => {
     const entryAt = document.positions.get(childPointer(EXTENDS_POINTER, i)) ?? at;
-    if (typeof entry !== "string") throw new FileProblem(shown, `extends entries must be strings, got ${typeName(entry)}`, entryAt);
+    if (typeof entry !== "string") throw refused(shown, `extends entries must be strings, got ${typeName(entry)}`, entryAt);
     return { path: entry, file: shown, at: entryAt };
   });
+}
+
+/** The trainer's loader refuses the config: an issue of stage `load` at the `extends` entry or key. */
+function refused(file: string, message: string, at: Position | undefined): RefusedConfig {
+  return new RefusedConfig({ issue: { stage: "load", path: EXTENDS_POINTER, message }, at: { line: 1, column: 1, ...at, file } });
 }
 
 /** A value's kind in the trainer's words (toml's `Value::type_str`). */

@@ -2,6 +2,7 @@ import { readDocument, type ConfigFormat } from "../text/read-document";
 import type { ConfigDocument } from "../text/config-document";
 import { readFailure } from "../text/read-failure";
 import { FileProblem } from "./file-problem";
+import { RefusedConfig } from "./refused-config";
 import { formatOf } from "./format";
 import { readStdin, readText } from "./read-text";
 
@@ -11,7 +12,7 @@ export const STDIN = "<stdin>";
 /**
  * One config file as a document whose every position names the file (as `shown`); `syntax`
  * is the syntax of a file whose extension is not a known one. Throws `FileProblem` when the
- * file cannot be read or is not well-formed.
+ * file cannot be read, `RefusedConfig` when it is not well-formed.
  */
 export function loadDocument(file: string, shown: string = file, syntax?: ConfigFormat): ConfigDocument {
   return documentOf(readText(file, shown), formatOf(file, shown, syntax), shown);
@@ -27,8 +28,10 @@ function documentOf(text: string, format: ConfigFormat, shown: string): ConfigDo
   try {
     document = readDocument(text, format);
   } catch (error) {
-    const { issue, at } = readFailure(error, format);
-    throw new FileProblem(shown, issue.message, at);
+    const { located, unchecked } = readFailure(error, format);
+    const at = { ...located.at, file: shown };
+    if (unchecked !== undefined) throw new FileProblem(shown, `cannot check: ${unchecked}`, at);
+    throw new RefusedConfig({ issue: located.issue, at });
   }
   for (const at of document.positions.values()) at.file = shown;
   for (const { at } of document.duplicates) at.file = shown;

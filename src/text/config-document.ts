@@ -1,3 +1,4 @@
+import { BeyondBounds } from "./parse/beyond-bounds";
 import { fieldName, hasLoneSurrogate, loneSurrogateWords, quote } from "../validate/serde-words";
 import type { Dialect, WrittenAs } from "../validate/issues";
 import type { Located } from "./located";
@@ -7,7 +8,6 @@ import { setOwn } from "../util/tables";
 import type { Position } from "./parse/position";
 import { documentShape } from "../validate/generated";
 import { fieldOf, innerShape, type Shape } from "../validate/shape";
-import { ConfigSyntaxError } from "./parse/syntax-error";
 import type { TreeNode } from "./parse/tree";
 
 /** A parsed config text: the plain value, where each part of it was set, and what serde rejects on sight. */
@@ -76,14 +76,14 @@ function build(
       if (checked) document.written.set(pointer, "datetime");
       return node.text;
     case "array":
-      if (depth >= MAX_NESTING_DEPTH) throw new ConfigSyntaxError(tooDeep(), node.at);
+      if (depth >= MAX_NESTING_DEPTH) throw new BeyondBounds(tooDeep(), node.at);
       return node.items.map((item, i) => {
         const at = childPointer(pointer, i);
         document.positions.set(at, item.at);
         return build(document, options, item, at, undefined, checked, depth + 1);
       });
     case "table": {
-      if (depth >= MAX_NESTING_DEPTH) throw new ConfigSyntaxError(tooDeep(), node.at);
+      if (depth >= MAX_NESTING_DEPTH) throw new BeyondBounds(tooDeep(), node.at);
       const out: Record<string, unknown> = {};
       const seen = new Map<string, Position>();
       for (const entry of node.entries) {

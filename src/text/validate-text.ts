@@ -30,7 +30,7 @@ export function validateConfigText(
     if (check.valid && check.value) return { valid: true, value: check.value };
     return rejected(check.errors.map(withPosition));
   } catch (error) {
-    return { valid: false, errors: [withPosition(readFailure(error, format))] };
+    return { valid: false, errors: [withPosition(readFailure(error, format).located)] };
   }
 }
 

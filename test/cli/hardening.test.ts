@@ -9,6 +9,8 @@ import { cli, lines, STACK_TRACE } from "../support/cli";
 /**
  * Files that cannot be checked, run through the command line as a child process with a
  * small heap: exit 2, one line on stderr naming the file, no stack trace, memory bounded.
+ * A file the trainer refuses (not well-formed, an extends cycle) is an invalid config: exit 1,
+ * one issue on stdout with the place.
  */
 const dir = tempDir();
 
@@ -109,14 +111,31 @@ test("a device is not opened", () => {
   expect(lines(run.stderr)).toEqual(["/dev/zero: error: cannot read: it is not a regular file"]);
 });
 
+/** A config the trainer refuses: exit 1, its one issue on stdout, then the summary. */
+function expectRefused(file: string, pattern: RegExp): void {
+  const run = cli(["validate", file], dir);
+  expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 1, stderr: "" });
+  const [line, summary, ...rest] = lines(run.stdout);
+  expect(rest).toEqual([]);
+  expect(line).toMatch(pattern);
+  expect(summary).toBe("1 file checked: 0 valid, 1 invalid (1 error, 0 warnings)");
+  expect(run.stdout).not.toMatch(STACK_TRACE);
+}
+
 test.each([
   ["bad.toml", "[model.quant]\nenable = tru\n", /^bad\.toml:2:10: error: invalid TOML: /],
   ["bad.json", '{\n  "model": {"quant": {"enable": true,}}\n}\n', /^bad\.json:2:38: error: invalid JSON: /],
   ["bad.yaml", "model:\n  quant: {enable: true\n", /^bad\.yaml:3:1: error: invalid YAML: /],
-  ["deep.json", `{"a": ${"[".repeat(100_000)}${"]".repeat(100_000)}}`, new RegExp(`^deep\\.json:1:${6 + MAX_NESTING_DEPTH}: error: invalid JSON: it is nested more than ${MAX_NESTING_DEPTH} levels deep$`)],
-  ["deep.yaml", `a: ${"[".repeat(100_000)}${"]".repeat(100_000)}\n`, new RegExp(`^deep\\.yaml:1:${4 + MAX_NESTING_DEPTH}: error: invalid YAML: it is nested more than ${MAX_NESTING_DEPTH} levels deep$`)],
+])("%s is not well-formed: an invalid config, its one issue with the place", (name, text, pattern) => {
+  write(name, text);
+  expectRefused(name, pattern);
+});
+
+test.each([
+  ["deep.json", `{"a": ${"[".repeat(100_000)}${"]".repeat(100_000)}}`, new RegExp(`^deep\\.json:1:${6 + MAX_NESTING_DEPTH}: error: cannot check: it is nested more than ${MAX_NESTING_DEPTH} levels deep$`)],
+  ["deep.yaml", `a: ${"[".repeat(100_000)}${"]".repeat(100_000)}\n`, new RegExp(`^deep\\.yaml:1:${4 + MAX_NESTING_DEPTH}: error: cannot check: it is nested more than ${MAX_NESTING_DEPTH} levels deep$`)],
   ["notes.txt", "[model]\n", /^notes\.txt: error: cannot check: unknown file type/],
-])("%s cannot be parsed: one line with the place", (name, text, pattern) => {
+])("%s cannot be checked: one line with the place", (name, text, pattern) => {
   write(name, text);
   expectOneLine(name, pattern);
 });
@@ -124,7 +143,7 @@ test.each([
 test("an extends cycle", () => {
   write("cycle/a.toml", 'extends = ["b.toml"]\n');
   write("cycle/b.toml", 'extends = ["a.toml"]\n');
-  expectOneLine("cycle/a.toml", /^cycle\/b\.toml:1:12: error: config extends cycle detected: \/.*\/cycle\/a\.toml -> \/.*\/cycle\/b\.toml -> \/.*\/cycle\/a\.toml$/);
+  expectRefused("cycle/a.toml", /^cycle\/b\.toml:1:12: error: config extends cycle detected: \/.*\/cycle\/a\.toml -> \/.*\/cycle\/b\.toml -> \/.*\/cycle\/a\.toml$/);
 });
 
 test("a missing base", () => {

@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { loadConfig, MAX_EXTENDS_DEPTH, MAX_MERGED_VALUES } from "../../dist/files/extends";
 import { FileProblem } from "../../dist/files/file-problem";
+import { RefusedConfig } from "../../dist/files/refused-config";
 import { checkDocument } from "../../dist/text";
 import { FIXTURES } from "../support/project";
 import { tempDir } from "../support/temp-dir";
@@ -9,10 +10,12 @@ import { where } from "../support/where";
 
 const resolveExtends = (file: string) => loadConfig([file]);
 
-function problemOf(file: string): FileProblem {
+/** What the loader throws for `file`: a file it cannot check, or, as `refused`, a config the trainer refuses. */
+function problemOf(file: string): { file: string; message: string; at?: { line: number; column: number }; refused?: true } {
   try {
     resolveExtends(file);
   } catch (error) {
+    if (error instanceof RefusedConfig) return { file: error.located.at.file!, message: error.message, at: error.located.at, refused: true };
     expect(error).toBeInstanceOf(FileProblem);
     return error as FileProblem;
   }
@@ -65,7 +68,7 @@ describe("extends", () => {
     const problem = problemOf(path.join(dir, "a.toml"));
     const [a, b] = ["a.toml", "b.toml"].map((name) => fs.realpathSync.native(path.join(dir, name)));
     expect(problem.message).toBe(`config extends cycle detected: ${a} -> ${b} -> ${a}`);
-    expect([path.basename(problem.file), problem.at?.line]).toEqual(["b.toml", 2]);
+    expect([path.basename(problem.file), problem.at?.line, problem.refused]).toEqual(["b.toml", 2, true]);
   });
 
   test("a file that extends itself", () => {
@@ -95,7 +98,7 @@ describe("extends", () => {
   test("a base that is not well-formed is reported inside it, where it breaks", () => {
     const dir = tempDir({ "base.toml": "[model]\nx = = 1\n", "a.toml": 'extends = "base.toml"\n' });
     const problem = problemOf(path.join(dir, "a.toml"));
-    expect([path.basename(problem.file), problem.at?.line, problem.message]).toEqual(["base.toml", 2, expect.stringMatching(/^invalid TOML: /)]);
+    expect([path.basename(problem.file), problem.at?.line, problem.message, problem.refused]).toEqual(["base.toml", 2, expect.stringMatching(/^invalid TOML: /), true]);
   });
 
   test("extends is a path or a list of paths; anything else is refused in the trainer's words, where it stands", () => {

@@ -47,8 +47,8 @@ const dottedParts = (count: number) => Array(count).fill("a").join(".");
 
 const VALID = /^1 file checked: 1 valid/m;
 const TOML_LIMIT = /^\S+\.toml:\d+:\d+: error: invalid TOML: (recursion limit|cannot recurse further; max recursion depth met)$/m;
-const EXPANDS = /^\S+\.yaml:\d+:\d+: error: invalid YAML: the YAML expands to more than \d+ values \(aliases\)$/m;
-const NESTED = /^\S+:1:\d+: error: invalid (JSON|YAML): it is nested more than \d+ levels deep$/m;
+const EXPANDS = /^\S+\.yaml:\d+:\d+: error: cannot check: the YAML expands to more than \d+ values \(aliases\)$/m;
+const NESTED = /^\S+:1:\d+: error: cannot check: it is nested more than \d+ levels deep$/m;
 
 export const HOSTILE_FILES: readonly HostileFile[] = [
   row("YAML: 30,000 numbers, then 10,000 aliases of a scalar", "aliases.yaml", () => `l: [${numbers(30_000)}]\nv: &a 1\nr: [${copies("*a", 10_000)}]\n`, 0, VALID),
@@ -62,10 +62,10 @@ export const HOSTILE_FILES: readonly HostileFile[] = [
   row("YAML: 844 levels in an ignored value", "deep.yaml", () => nestedYaml(844), 2, NESTED),
   row("YAML: 120,000 levels in an ignored value", "deeper.yaml", () => nestedYaml(120_000), 2, NESTED),
   row("JSON: a lone surrogate as a key of model.quant", "surrogate.json", () => '{"model":{"quant":{"\\ud800":1}}}', 1, /^surrogate\.json:1:20: error: model\.quant: unexpected end of hex escape \(the key "\\u\{d800\}" holds a lone surrogate, which is not Unicode\)/m),
-  row("TOML: a table header of 100,000 dotted parts", "header.toml", () => `[${dottedParts(100_000)}]\n`, 2, TOML_LIMIT),
-  row("TOML: a key of 100,000 dotted parts in [model.quant]", "dotted.toml", () => `[model.quant]\n${dottedParts(100_000)} = 1\n`, 2, TOML_LIMIT),
+  row("TOML: a table header of 100,000 dotted parts", "header.toml", () => `[${dottedParts(100_000)}]\n`, 1, TOML_LIMIT),
+  row("TOML: a key of 100,000 dotted parts in [model.quant]", "dotted.toml", () => `[model.quant]\n${dottedParts(100_000)} = 1\n`, 1, TOML_LIMIT),
   row("TOML: 43,000 arrays of tables", "tables.toml", () => "[[a]]\n".repeat(43_000), 0, VALID),
-  row("TOML: 120,000 nested arrays", "nested.toml", () => `a = ${"[".repeat(120_000)}${"]".repeat(120_000)}\n`, 2, TOML_LIMIT),
+  row("TOML: 120,000 nested arrays", "nested.toml", () => `a = ${"[".repeat(120_000)}${"]".repeat(120_000)}\n`, 1, TOML_LIMIT),
   row("extends: a 214 KB base named 1,600 times", "repeats.toml", () => `extends = [${copies('"base.toml"', 1_600)}]\n`, 0, VALID, {
     "base.toml": () => manyKeys(214),
   }),

@@ -113,7 +113,7 @@ describe("texts that are not well-formed", () => {
   test("nesting too deep for the parser is an issue, not a crash", () => {
     const deep = `{"a": ${"[".repeat(100_000)}${"]".repeat(100_000)}}`;
     const errors = errorsOf(validateConfigText(deep, "json"));
-    expect(errors[0].message).toMatch(/^invalid JSON: /);
+    expect(errors[0].message).toMatch(/^the text cannot be checked: it is nested/);
   });
 });
 

@@ -1,3 +1,4 @@
+import { BeyondBounds } from "./beyond-bounds";
 import { parseTree, ParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 import { MAX_NESTING_DEPTH, tooDeep } from "./nesting-limit";
 import { hasLoneSurrogate } from "../../validate/serde-words";
@@ -55,7 +56,7 @@ function checkNesting(text: string, lines: LineIndex): void {
         else if (d === 0x22) break;
       }
     } else if (c === 0x5b || c === 0x7b) {
-      if (++depth > MAX_NESTING_DEPTH) throw new ConfigSyntaxError(tooDeep(), lines.at(i));
+      if (++depth > MAX_NESTING_DEPTH) throw new BeyondBounds(tooDeep(), lines.at(i));
     } else if (c === 0x5d || c === 0x7d) {
       depth--;
     }

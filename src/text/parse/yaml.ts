@@ -1,3 +1,4 @@
+import { BeyondBounds } from "./beyond-bounds";
 import { Composer, CST, isAlias, isMap, isScalar, isSeq, Lexer, Parser, type Node } from "yaml";
 import { MAX_NESTING_DEPTH, tooDeep } from "./nesting-limit";
 import { LineIndex } from "./position";
@@ -56,7 +57,7 @@ function* tokensOf(text: string, lines: LineIndex): Generator<CST.Token> {
     else {
       const type = CST.tokenType(lexeme);
       if (type === "flow-map-start" || type === "flow-seq-start") {
-        if (++depth > MAX_NESTING_DEPTH) throw new ConfigSyntaxError(tooDeep(), lines.at(parser.offset));
+        if (++depth > MAX_NESTING_DEPTH) throw new BeyondBounds(tooDeep(), lines.at(parser.offset));
       } else if (type === "flow-map-end" || type === "flow-seq-end") {
         depth--;
       }
@@ -129,7 +130,7 @@ class Converter {
   private count(values: number, at: TreeNode["at"]): void {
     this.values += values;
     if (this.values > MAX_YAML_VALUES) {
-      throw new ConfigSyntaxError(`the YAML expands to more than ${MAX_YAML_VALUES} values (aliases)`, at);
+      throw new BeyondBounds(`the YAML expands to more than ${MAX_YAML_VALUES} values (aliases)`, at);
     }
   }
 
