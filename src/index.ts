@@ -3,6 +3,7 @@ import type * as Text from "./text/validate-text";
 export * from "./validate";
 export * from "./types";
 export { addBurnDragonKeywords, EDITOR_KEYWORDS } from "./ajv";
+export { TRAINER, TRAINER_VERSIONS } from "./trainer";
 export type { CheckOptions } from "./text/document-check";
 export type { ConfigFormat } from "./text/read-document";
 

@@ -1,3 +1,4 @@
+import { TRAINER_VERSIONS } from "../../src/trainer";
 import { rulesOf, structDocuments, type StructDocument } from "../schema/documents";
 import { DOCUMENT_TYPE } from "../schema/from-types";
 import type { JsonSchema } from "../schema/json-schema";
@@ -18,6 +19,8 @@ export function referenceMarkdown(): string {
     "The two tables of a burn_dragon training config that `burn_dragon_core` checks. Every field may be",
     "omitted: an omitted field takes its default, exactly as Rust's `#[serde(default)]` does. Keys not",
     "listed here are ignored. Values are case-sensitive.",
+    "",
+    `Verdicts and messages of ${TRAINER_VERSIONS}.`,
     "",
     ...structDocuments().flatMap(section),
     "## Rules of the whole document",

@@ -1,3 +1,4 @@
+import { TRAINER_VERSIONS } from "../../src/trainer";
 import { rulesByType } from "../../src/types/rules-by-type";
 import { assertStructTargets, SCHEMA_FILES, type SchemaFileName, type StructTarget } from "../../src/validate/targets";
 import { DOCUMENT_TYPE, typesDocument, type DocumentStruct, type TypesDocument } from "./from-types";
@@ -45,7 +46,7 @@ export function schemaDocuments(): Record<SchemaFileName, JsonSchema> {
   const structs = structDocuments(types);
   assertStructTargets(structs.map(({ name }) => name), DOCUMENT_TYPE);
   const document = (file: SchemaFileName, schema: JsonSchema): JsonSchema =>
-    withMarkdownDescriptions({ $schema: DRAFT_07, $id: schemaId(file), ...schema });
+    withMarkdownDescriptions({ $schema: DRAFT_07, $id: schemaId(file), $comment: `Verdicts and messages of ${TRAINER_VERSIONS}.`, ...schema });
   // The trainer's rules read the document through its structs, each field with its default.
   const inlined = withStructs(types.schema, (type) => types.definitions[type]);
   const files = {} as Record<SchemaFileName, JsonSchema>;

@@ -8,6 +8,7 @@ import { defaults, packageVersion, schemaText } from "./package-data";
 import { PROGRAM_HELP, VALIDATE_HELP } from "./help";
 import { writeText } from "./text-report";
 import { CONFIG_FORMATS, type ConfigFormat } from "../text/read-document";
+import { TRAINER_VERSIONS } from "../trainer";
 
 const NAME = "burn-dragon-schema";
 
@@ -20,7 +21,7 @@ export function main(args: readonly string[], output: Output = processOutput): n
   };
   const program = new Command(NAME)
     .description("Check burn_dragon training config files ([model.quant] and [model.rho]) as the Rust code does.")
-    .version(packageVersion(), "-V, --version")
+    .version(`${NAME} ${packageVersion()}\nverdicts and messages of ${TRAINER_VERSIONS}`, "-V, --version")
     .exitOverride()
     .configureOutput({ writeOut: output.out, writeErr: output.err })
     .showSuggestionAfterError(true)

@@ -3,6 +3,7 @@ import * as path from "node:path";
 import { validateBurnDragonConfig } from "../../dist";
 import { cli, lines, STACK_TRACE } from "../support/cli";
 import { PROJECT } from "../support/project";
+import { TRAINER_VERSIONS } from "../../dist";
 
 const schemaFile = (name: string) => fs.readFileSync(path.join(PROJECT, "schema", name), "utf8");
 
@@ -47,9 +48,9 @@ describe("help, version and usage errors", () => {
     expect(cli(["validate", "--help"]).stdout).toMatch(/--strict[\s\S]*--format[\s\S]*--no-extends/);
   });
 
-  test("--version prints the package's version", () => {
+  test("--version prints the package's version and the trainer's whose verdicts it gives", () => {
     const { version } = JSON.parse(fs.readFileSync(path.join(PROJECT, "package.json"), "utf8"));
-    expect(cli(["--version"])).toMatchObject({ status: 0, stdout: `${version}\n` });
+    expect(cli(["--version"])).toMatchObject({ status: 0, stdout: `burn-dragon-schema ${version}\nverdicts and messages of ${TRAINER_VERSIONS}\n` });
   });
 
   test.each([
