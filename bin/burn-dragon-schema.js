@@ -2,10 +2,10 @@
 "use strict";
 let cli;
 try {
-  cli = require("../dist/cli/main.js");
+  cli = require("../dist/cli/bin.js");
 } catch (error) {
   // A source checkout before `npm run build`: say so instead of a module-loader trace.
-  if (error && error.code === "MODULE_NOT_FOUND" && String(error.message).split("\n")[0].includes("dist/cli/main.js")) {
+  if (error && error.code === "MODULE_NOT_FOUND" && String(error.message).split("\n")[0].includes("dist/cli/bin.js")) {
     process.stderr.write("burn-dragon-schema: the package is not built (dist/ is missing): run `npm run build`\n");
     process.exit(2);
   }

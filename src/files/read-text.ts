@@ -33,7 +33,8 @@ export function readText(file: string, shown: string = file): string {
     if (stat.size > MAX_CONFIG_BYTES) throw new FileProblem(shown, `cannot read: ${tooBig(stat.size)}`);
     const fd = fs.openSync(file, "r");
     try {
-      bytes = readAtMost(fd, MAX_CONFIG_BYTES + 1);
+      // One read of the size the file has, and one more that finds its end (or that it grew).
+      bytes = readAtMost(fd, MAX_CONFIG_BYTES + 1, stat.size + 1);
     } finally {
       fs.closeSync(fd);
     }
@@ -48,7 +49,7 @@ export function readText(file: string, shown: string = file): string {
 export function readStdin(shown: string): string {
   let bytes: Buffer;
   try {
-    bytes = readAtMost(0, MAX_CONFIG_BYTES + 1);
+    bytes = readAtMost(0, MAX_CONFIG_BYTES + 1, 64 * 1024);
   } catch (error) {
     throw new FileProblem(shown, `cannot read: ${reasonOf(error)}`);
   }
@@ -67,14 +68,16 @@ function configText(bytes: Buffer, shown: string): string {
 }
 
 /**
- * Reads no more than `limit` bytes, however much the file has grown since it was checked.
- * A pipe opened without blocking answers EAGAIN while its writer is slow: wait and read on.
+ * Reads no more than `limit` bytes, however much the file has grown since it was checked, in
+ * reads of `chunk` bytes. A pipe opened without blocking answers EAGAIN while its writer is
+ * slow: wait and read on.
  */
-function readAtMost(fd: number, limit: number): Buffer {
+function readAtMost(fd: number, limit: number, chunkSize: number): Buffer {
   const chunks: Buffer[] = [];
   let total = 0;
   while (total < limit) {
-    const chunk = Buffer.alloc(Math.min(1 << 20, limit - total));
+    // Only the bytes read are kept, so the buffer need not be zeroed first.
+    const chunk = Buffer.allocUnsafe(Math.min(chunkSize, limit - total));
     let read: number;
     try {
       read = fs.readSync(fd, chunk, 0, chunk.length, null);

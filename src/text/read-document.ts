@@ -1,8 +1,6 @@
 import { toDocument, type ConfigDocument } from "./config-document";
-import { parseJson } from "./parse/json";
 import { LineIndex, type Position } from "./parse/position";
-import { parseToml } from "./parse/toml";
-import { parseYaml } from "./parse/yaml";
+import type { TreeNode } from "./parse/tree";
 
 export const CONFIG_FORMATS = ["toml", "json", "yaml"] as const;
 export type ConfigFormat = (typeof CONFIG_FORMATS)[number];
@@ -12,15 +10,23 @@ export type ConfigFormat = (typeof CONFIG_FORMATS)[number];
  * The TOML reader marks floats itself; JSON and YAML numbers are looked at where they stand.
  */
 export function readDocument(text: string, format: ConfigFormat): ConfigDocument {
+  const tree = PARSERS[format]()(text);
   switch (format) {
     case "toml":
-      return toDocument(parseToml(text), { dialect: "toml" });
+      return toDocument(tree, { dialect: "toml" });
     case "json":
-      return toDocument(parseJson(text), { dialect: "json", writtenAsFloat: floatLiterals(text) });
+      return toDocument(tree, { dialect: "json", writtenAsFloat: floatLiterals(text) });
     case "yaml":
-      return toDocument(parseYaml(text), { dialect: "json", rejectAllDuplicates: true, writtenAsFloat: floatLiterals(text) });
+      return toDocument(tree, { dialect: "json", rejectAllDuplicates: true, writtenAsFloat: floatLiterals(text) });
   }
 }
+
+/** Each syntax's parser, loaded the first time a text of that syntax is read: a run over TOML files never loads the YAML parser. */
+const PARSERS: Record<ConfigFormat, () => (text: string) => TreeNode> = {
+  toml: () => (require("./parse/toml") as typeof import("./parse/toml")).parseToml,
+  json: () => (require("./parse/json") as typeof import("./parse/json")).parseJson,
+  yaml: () => (require("./parse/yaml") as typeof import("./parse/yaml")).parseYaml,
+};
 
 /**
  * The start of a whole number written as a float in JSON or YAML: decimal digits followed by

@@ -47,6 +47,7 @@ const ALLOWED = new Set([
   ...compiledSources(),
   "dist/index.mjs",
   "dist/index.d.mts",
+  "dist/cli/bin.js",
   ...GENERATED,
 ]);
 

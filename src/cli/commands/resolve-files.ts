@@ -1,10 +1,10 @@
-import { loadConfig } from "../files/extends";
-import { removedFastTrain } from "../files/fast-train";
-import { FileProblem } from "../files/file-problem";
-import { RefusedConfig } from "../files/refused-config";
-import { EXIT, type Output } from "./io";
-import { originLines, resolvedJson } from "./resolved";
-import { escapeControls, problemLine } from "./text-report";
+import { loadConfig } from "../../files/extends";
+import { removedFastTrain } from "../../files/fast-train";
+import { FileProblem } from "../../files/file-problem";
+import { RefusedConfig } from "../../files/refused-config";
+import { EXIT, type Output } from "../io";
+import { originLines, resolvedJson } from "../resolved";
+import { escapeControls, problemLine } from "../text-report";
 
 /**
  * `resolve`: the merged config of `files` on stdout, as JSON or (with `origins`) as the place

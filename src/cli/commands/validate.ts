@@ -1,0 +1,38 @@
+import { CONFIG_FORMATS, type ConfigFormat } from "../../text/read-document";
+import { reportConfig, type FileReport } from "../file-report";
+import { VALIDATE_HELP } from "../help";
+import { EXIT } from "../io";
+import { writeJson } from "../json-report";
+import { writeText } from "../text-report";
+import { UsageError } from "../args";
+import type { Command } from "./command";
+
+export const validate: Command = {
+  name: "validate",
+  summary:
+    "Check config files (.toml, .json, .yaml, .yml), each on its own, or the files of --config merged into one, as the trainer reads them. Exit 0 if all are valid, 1 if some is invalid, 2 if some cannot be checked.",
+  positional: { name: "files", description: "config files, each checked on its own; - reads standard input", variadic: true },
+  options: {
+    config: { type: "string", short: "c", multiple: true, value: "file", description: "a file of one config, merged left to right, as the trainer's repeated --config (repeat it)" },
+    strict: { type: "boolean", description: "unknown keys in quant, rho and saved_activations, and mistyped section names, are errors, not warnings" },
+    format: { type: "string", choices: ["text", "json"], default: "text", description: "output format" },
+    "no-extends": { type: "boolean", description: "do not resolve `extends`" },
+    syntax: { type: "string", choices: CONFIG_FORMATS, description: "syntax of standard input and of files without a known extension" },
+  },
+  help: VALIDATE_HELP,
+  run({ values, positionals }, output) {
+    const config = (values.config as string[] | undefined) ?? [];
+    const configs = [...positionals.map((file) => [file]), ...(config.length > 0 ? [config] : [])];
+    if (configs.length === 0) throw new UsageError("validate: name config files, or --config files to merge");
+    const options = { strict: values.strict === true, extends: values["no-extends"] !== true, syntax: values.syntax as ConfigFormat | undefined };
+    const reports = configs.map((files) => reportConfig(files, options));
+    (values.format === "json" ? writeJson : writeText)(reports, output);
+    return exitStatus(reports);
+  },
+};
+
+function exitStatus(reports: FileReport[]): number {
+  if (reports.some((report) => report.status === "unreadable")) return EXIT.unusable;
+  if (reports.some((report) => report.status === "invalid")) return EXIT.invalid;
+  return EXIT.valid;
+}
