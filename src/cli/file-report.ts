@@ -1,4 +1,4 @@
-import { loadConfig } from "../files/extends";
+import { loadConfig, type LoadedFile } from "../files/extends";
 import { removedFastTrain } from "../files/fast-train";
 import { FileProblem } from "../files/file-problem";
 import { RefusedConfig } from "../files/refused-config";
@@ -24,7 +24,7 @@ const STDIN_ARGUMENT = "-";
  * merged left to right (`file` then names them all, joined by ` + `).
  */
 export type FileReport = { file: string; files: number } & (
-  | { status: "valid" | "invalid"; errors: Located[]; warnings: Located[] }
+  | { status: "valid" | "invalid"; errors: Located[]; warnings: Located[]; loaded?: Map<string, LoadedFile> }
   | { status: "unreadable"; problem: FileProblem }
 );
 
@@ -33,14 +33,15 @@ export function reportConfig(files: readonly string[], options: ReportOptions): 
   const stdin = files.length === 1 && files[0] === STDIN_ARGUMENT;
   const file = stdin ? STDIN : files.join(" + ");
   try {
-    const document = stdin ? stdinDocument(options) : loadConfig(files, { followExtends: options.extends, syntax: options.syntax });
+    const loaded = stdin ? { document: stdinDocument(options), files: undefined } : loadConfig(files, { followExtends: options.extends, syntax: options.syntax });
+    const { document } = loaded;
     const refused = options.extends ? removedFastTrain(document) : undefined;
     const check = checkDocument(document, options);
     // The loader refuses the merged files before serde or validate() see them.
     const errors = refused ? [refused] : check.errors;
-    return { file, files: files.length, status: errors.length === 0 ? "valid" : "invalid", errors, warnings: check.warnings };
+    return { file, files: files.length, status: errors.length === 0 ? "valid" : "invalid", errors, warnings: check.warnings, loaded: loaded.files };
   } catch (error) {
-    if (error instanceof RefusedConfig) return { file, files: files.length, status: "invalid", errors: [error.located], warnings: [] };
+    if (error instanceof RefusedConfig) return { file, files: files.length, status: "invalid", errors: [error.located], warnings: [], loaded: error.files };
     if (error instanceof FileProblem) return { file, files: files.length, status: "unreadable", problem: error };
     const reason = error instanceof RangeError ? "it is nested too deeply" : error instanceof Error ? error.message : String(error);
     return { file, files: files.length, status: "unreadable", problem: new FileProblem(file, `cannot check: ${reason}`) };

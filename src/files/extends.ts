@@ -10,6 +10,7 @@ import { RefusedConfig } from "./refused-config";
 import { loadDocument } from "./load";
 import { mergeDocuments } from "./merge";
 import { reasonOf } from "./read-text";
+import type { TextSource } from "./text-source";
 
 /** Real chains are a handful of files deep; a deeper one is a mistake (or generated), and is refused. */
 export const MAX_EXTENDS_DEPTH = 64;
@@ -36,15 +37,39 @@ const EXTENDS_POINTER = childPointer("", EXTENDS);
  * that is not well-formed, an `extends` of the wrong shape or a cycle, which the trainer refuses,
  * is a `RefusedConfig`.
  */
-export function loadConfig(files: readonly string[], { followExtends = true, syntax }: LoadOptions = {}): ConfigDocument {
-  const loader = new Loader(followExtends, syntax);
+export function loadConfig(files: readonly string[], { followExtends = true, syntax, source }: LoadOptions = {}): LoadedConfig {
+  const loader = new Loader(followExtends, syntax, source);
   let merged: ConfigDocument | undefined;
-  for (const file of files) {
-    const { document } = loader.load(file, file, undefined, []);
-    merged = merged ? loader.merge(merged, document, file) : document;
+  try {
+    for (const file of files) {
+      const { document } = loader.load(file, file, undefined, []);
+      merged = merged ? loader.merge(merged, document, file) : document;
+    }
+  } catch (error) {
+    // A refusal inside a base is shown where each given file brings that base in.
+    if (error instanceof RefusedConfig) error.files = loader.filesReached(files);
+    throw error;
   }
   if (!merged) throw new FileProblem("", "at least one configuration path is required");
-  return merged;
+  return { document: merged, files: loader.filesReached(files) };
+}
+
+/** A config as the trainer loads it: the merged document, and every file it read. */
+export interface LoadedConfig {
+  document: ConfigDocument;
+  /** By real path: each file given, then each base, as the loader met them. */
+  files: Map<string, LoadedFile>;
+}
+
+/** A file a config is made of. */
+export interface LoadedFile {
+  real: string;
+  /** How its positions name it. */
+  shown: string;
+  /** Its own bases, by real path, each with the `extends` entry that names it. */
+  bases: { real: string; at?: Position }[];
+  /** For a base: the `extends` entries of the files given that lead to it, each once. */
+  via: Position[];
 }
 
 interface LoadOptions {
@@ -52,6 +77,8 @@ interface LoadOptions {
   followExtends?: boolean;
   /** The syntax of a given file whose extension does not tell; bases are read by their extension. */
   syntax?: ConfigFormat;
+  /** Texts to take before the disk: an editor's open buffers. */
+  source?: TextSource;
 }
 
 /** A file on the current chain of `extends`: its real path, and how it is shown. */
@@ -63,19 +90,22 @@ interface Link {
 class Loader {
   /** Real path → the file resolved: a base that several files extend is read and resolved once. */
   private readonly resolved = new Map<string, ConfigDocument>();
+  private readonly files = new Map<string, LoadedFile>();
   private mergedValues = 0;
 
   constructor(
     private readonly followExtends: boolean,
     private readonly syntax: ConfigFormat | undefined,
+    private readonly source: TextSource | undefined,
   ) {}
 
   /**
    * One file with its `extends` resolved. `reached` is the `extends` entry that names the file
    * (undefined for a file given by the caller), where a problem in reaching it is reported.
    */
-  load(file: string, shown: string, reached: Reached | undefined, chain: Link[]): { real: string; document: ConfigDocument } {
-    const real = realPath(file, shown, reached);
+  load(file: string, shown: string, reached: Reached | undefined, chain: Link[], parent?: LoadedFile): { real: string; document: ConfigDocument } {
+    const real = realPath(file, shown, reached, this.source);
+    parent?.bases.push({ real, at: reached?.at });
     const seen = chain.findIndex((link) => link.real === real);
     if (seen >= 0) {
       const cycle = [...chain.slice(seen).map((link) => link.real), real].join(" -> ");
@@ -86,18 +116,20 @@ class Loader {
     if (chain.length >= MAX_EXTENDS_DEPTH) {
       throw new FileProblem(reached!.file, `extends chain from ${chain[0].shown} is deeper than ${MAX_EXTENDS_DEPTH} files`, reached!.at);
     }
-    const own = reached ? baseDocument(real, shown, reached) : loadDocument(real, shown, this.syntax);
+    const loaded: LoadedFile = { real, shown, bases: [], via: [] };
+    this.files.set(real, loaded);
+    const own = reached ? baseDocument(real, shown, reached, this.source) : loadDocument(real, shown, this.syntax, this.source);
     if (!this.followExtends) return { real, document: own };
     const link = { real, shown };
     let merged: ConfigDocument | undefined;
     let previous: string | undefined;
     for (const base of basesOf(own, shown)) {
       const target = path.isAbsolute(base.path) ? base.path : `${path.dirname(real)}${path.sep}${base.path}`;
-      const loaded = this.load(target, displayName(target), base, [...chain, link]);
+      const next = this.load(target, displayName(target), base, [...chain, link], loaded);
       // The same base again, straight after itself, changes nothing: merging is idempotent.
-      if (loaded.real === previous) continue;
-      previous = loaded.real;
-      merged = merged ? this.merge(merged, loaded.document, shown, base.at) : loaded.document;
+      if (next.real === previous) continue;
+      previous = next.real;
+      merged = merged ? this.merge(merged, next.document, shown, base.at) : next.document;
     }
     const top = withoutExtends(own);
     const document = merged ? this.merge(merged, top, shown) : top;
@@ -112,6 +144,30 @@ class Loader {
     }
     return mergeDocuments(base, top);
   }
+
+  /** The files read, each base with the entries of the given files that lead to it. */
+  filesReached(given: readonly string[]): Map<string, LoadedFile> {
+    const givenReal = new Set([...this.files.values()].filter((file) => given.includes(file.shown)).map((file) => file.real));
+    for (const top of givenReal) {
+      for (const entry of this.files.get(top)!.bases) {
+        const pending = [entry.real];
+        const seen = new Set<string>();
+        while (pending.length > 0) {
+          const real = pending.pop()!;
+          if (seen.has(real)) continue;
+          seen.add(real);
+          const file = this.files.get(real)!;
+          if (entry.at && !file.via.some((at) => samePlace(at, entry.at!))) file.via.push(entry.at);
+          pending.push(...file.bases.map((base) => base.real));
+        }
+      }
+    }
+    return this.files;
+  }
+}
+
+function samePlace(a: Position, b: Position): boolean {
+  return a.file === b.file && a.line === b.line && a.column === b.column;
 }
 
 /** An `extends` entry: the path it names, in the file (as shown) and at the place that names it. */
@@ -125,20 +181,25 @@ interface Reached {
  * A base, read: a problem of the whole file (unreadable, of an unknown kind, too large, not
  * text) is reported at the `extends` entry that names it; a syntax error inside it, there.
  */
-function baseDocument(real: string, shown: string, reached: Reached): ConfigDocument {
+function baseDocument(real: string, shown: string, reached: Reached, source: TextSource | undefined): ConfigDocument {
   try {
-    return loadDocument(real, shown);
+    return loadDocument(real, shown, undefined, source);
   } catch (error) {
     if (!(error instanceof FileProblem) || error.at) throw error;
     throw new FileProblem(reached.file, `extends ${JSON.stringify(reached.path)}: ${shown}: ${error.message}`, reached.at);
   }
 }
 
-/** The real path of a file, as `fs::canonicalize` gives it: symbolic links and `..` resolved on disk. */
-function realPath(file: string, shown: string, reached: Reached | undefined): string {
+/**
+ * The real path of a file, as `fs::canonicalize` gives it: symbolic links and `..` resolved on
+ * disk; for a file only `source` holds (a buffer never saved), its absolute path.
+ */
+function realPath(file: string, shown: string, reached: Reached | undefined, source: TextSource | undefined): string {
   try {
     return fs.realpathSync.native(file);
   } catch (error) {
+    const absolute = path.resolve(file);
+    if (source?.textOf(absolute) !== undefined) return absolute;
     if (!reached) throw new FileProblem(shown, `cannot read: ${reasonOf(error)}`);
     throw new FileProblem(reached.file, `extends ${JSON.stringify(reached.path)}: cannot read ${shown}: ${reasonOf(error)}`, reached.at);
   }

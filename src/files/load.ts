@@ -4,18 +4,22 @@ import { readFailure } from "../text/read-failure";
 import { FileProblem } from "./file-problem";
 import { RefusedConfig } from "./refused-config";
 import { formatOf } from "./format";
-import { readStdin, readText } from "./read-text";
+import { heldText, readStdin, readText } from "./read-text";
+import type { TextSource } from "./text-source";
 
 /** How standard input is named in reports. */
 export const STDIN = "<stdin>";
 
 /**
  * One config file as a document whose every position names the file (as `shown`); `syntax`
- * is the syntax of a file whose extension is not a known one. Throws `FileProblem` when the
- * file cannot be read, `RefusedConfig` when it is not well-formed.
+ * is the syntax of a file whose extension is not a known one; its text from `source` where it
+ * holds it, else from disk. Throws `FileProblem` when the file cannot be read, `RefusedConfig`
+ * when it is not well-formed.
  */
-export function loadDocument(file: string, shown: string = file, syntax?: ConfigFormat): ConfigDocument {
-  return documentOf(readText(file, shown), formatOf(file, shown, syntax), shown);
+export function loadDocument(file: string, shown: string = file, syntax?: ConfigFormat, source?: TextSource): ConfigDocument {
+  const format = formatOf(file, shown, syntax);
+  const held = source?.textOf(file);
+  return documentOf(held === undefined ? readText(file, shown) : heldText(held, shown), format, shown);
 }
 
 /** Standard input as a document in `syntax`, named `<stdin>`. */

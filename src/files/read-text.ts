@@ -56,6 +56,14 @@ export function readStdin(shown: string): string {
   return configText(bytes, shown);
 }
 
+/** A text held elsewhere (an editor's buffer), with the same limit and checks as a file's. */
+export function heldText(text: string, shown: string): string {
+  const size = Buffer.byteLength(text);
+  if (size > MAX_CONFIG_BYTES) throw new FileProblem(shown, `cannot read: ${tooBig(size)}`);
+  if (text.includes("\u0000")) throw new FileProblem(shown, "not a text file: it contains NUL bytes");
+  return text;
+}
+
 /** Bytes read as a config text: within the limit, UTF-8 without NUL bytes. */
 function configText(bytes: Buffer, shown: string): string {
   if (bytes.length > MAX_CONFIG_BYTES) throw new FileProblem(shown, `cannot read: ${tooBig()}`);

@@ -8,7 +8,7 @@ import { FIXTURES } from "../support/project";
 import { tempDir } from "../support/temp-dir";
 import { where } from "../support/where";
 
-const resolveExtends = (file: string) => loadConfig([file]);
+const resolveExtends = (file: string) => loadConfig([file]).document;
 
 /** What the loader throws for `file`: a file it cannot check, or, as `refused`, a config the trainer refuses. */
 function problemOf(file: string): { file: string; message: string; at?: { line: number; column: number }; refused?: true } {
@@ -135,7 +135,7 @@ describe("extends", () => {
       "one.toml": 'extends = "base.toml"\n[model.rho]\nprecision = "fp32"\n',
       "two.toml": '[model.rho]\nprecision = "bf16"\n',
     });
-    const document = loadConfig([path.join(dir, "one.toml"), path.join(dir, "two.toml")]);
+    const { document } = loadConfig([path.join(dir, "one.toml"), path.join(dir, "two.toml")]);
     expect(document.value).toEqual({ model: { quant: { enable: false }, rho: { precision: "bf16" } } });
     expect(path.basename(document.positions.get("/model/rho/precision")!.file!)).toBe("two.toml");
   });
@@ -181,5 +181,44 @@ describe("extends", () => {
     const document = resolveExtends(top);
     expect(checkDocument(document, { strict: true })).toMatchObject({ valid: true, errors: [], warnings: [] });
     expect((document.value as { model: { quant: { protocol: string } } }).model.quant.protocol).toBe("bitnet_b158");
+  });
+});
+
+describe("the files a config is made of", () => {
+  test("each base with the entries of the file given that lead to it, each once", () => {
+    const dir = fs.realpathSync.native(
+      tempDir({ "base.toml": "[model.quant]\nenable = false\n", "mid.toml": 'extends = "base.toml"\n', "run.toml": 'extends = [\n  "mid.toml",\n  "base.toml",\n]\n' }),
+    );
+    const { files } = loadConfig([path.join(dir, "run.toml")]);
+    const entry = (line: number) => ({ file: path.join(dir, "run.toml"), line, column: 3 });
+    expect([...files.values()].map((file) => [path.basename(file.real), file.via])).toEqual([
+      ["run.toml", []],
+      ["mid.toml", [entry(2)]],
+      ["base.toml", [entry(2), entry(3)]],
+    ]);
+    expect(files.get(path.join(dir, "run.toml"))?.bases.map((base) => path.basename(base.real))).toEqual(["mid.toml", "base.toml"]);
+  });
+
+  test("a refusal inside a base carries them too", () => {
+    const dir = fs.realpathSync.native(tempDir({ "base.toml": "[model\n", "run.toml": 'extends = "base.toml"\n' }));
+    try {
+      loadConfig([path.join(dir, "run.toml")]);
+      throw new Error("the config loaded");
+    } catch (error) {
+      expect(error).toBeInstanceOf(RefusedConfig);
+      const base = (error as RefusedConfig).files?.get(path.join(dir, "base.toml"));
+      expect(base?.via).toEqual([{ file: path.join(dir, "run.toml"), line: 1, column: 11 }]);
+    }
+  });
+
+  test("a text source stands before the disk, and for a file that is not on it yet", () => {
+    const dir = fs.realpathSync.native(tempDir({ "base.toml": "[model.quant]\nenable = false\n", "run.toml": 'extends = "base.toml"\n' }));
+    const texts = new Map([
+      [path.join(dir, "base.toml"), '[model.rho]\nprecision = "fp32"\n'],
+      [path.join(dir, "new.toml"), 'extends = "base.toml"\n[model.quant]\nenable = true\n'],
+    ]);
+    const source = { textOf: (file: string) => texts.get(file) };
+    expect(loadConfig([path.join(dir, "run.toml")], { source }).document.value).toEqual({ model: { rho: { precision: "fp32" } } });
+    expect(loadConfig([path.join(dir, "new.toml")], { source }).document.value).toEqual({ model: { rho: { precision: "fp32" }, quant: { enable: true } } });
   });
 });

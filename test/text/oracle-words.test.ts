@@ -36,7 +36,7 @@ test("enable = 1.0 reads as Rust's: a floating point, not an integer, in every s
 
 test("a float set by a base file keeps its words once merged", () => {
   const dir = tempDir({ "base.toml": "[model.quant]\nenable = 1.0\n", "run.toml": 'extends = "base.toml"\n[model.rho]\nprecision = "fp32"\n' });
-  const { errors } = checkDocument(loadConfig([path.join(dir, "run.toml")]));
+  const { errors } = checkDocument(loadConfig([path.join(dir, "run.toml")]).document);
   expect(errors.map(({ issue }) => issue.message)).toEqual(["model.quant.enable: invalid type: floating point `1.0`, expected a boolean"]);
 });
 

@@ -13,7 +13,7 @@ import { escapeControls, problemLine } from "../text-report";
 export function writeResolved(files: readonly string[], origins: boolean, output: Output): number {
   let document;
   try {
-    document = loadConfig(files);
+    document = loadConfig(files).document;
   } catch (error) {
     if (error instanceof RefusedConfig) {
       output.err(problemLine(new FileProblem(error.located.at.file ?? files.join(" + "), error.message, error.located.at)));
