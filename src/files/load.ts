@@ -17,9 +17,9 @@ export const STDIN = "<stdin>";
  * when it is not well-formed.
  */
 export function loadDocument(file: string, shown: string = file, syntax?: ConfigFormat, source?: TextSource): ConfigDocument {
-  const format = formatOf(file, shown, syntax);
   const held = source?.textOf(file);
-  return documentOf(held === undefined ? readText(file, shown) : heldText(held, shown), format, shown);
+  const text = held === undefined ? readText(file, shown) : heldText(held, shown);
+  return documentOf(text, formatOf(file, shown, syntax), shown);
 }
 
 /** Standard input as a document in `syntax`, named `<stdin>`. */

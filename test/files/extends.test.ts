@@ -207,7 +207,7 @@ describe("the files a config is made of", () => {
     } catch (error) {
       expect(error).toBeInstanceOf(RefusedConfig);
       const base = (error as RefusedConfig).files?.get(path.join(dir, "base.toml"));
-      expect(base?.via).toEqual([{ file: path.join(dir, "run.toml"), line: 1, column: 11 }]);
+      expect(base?.via).toEqual([{ file: path.join(dir, "run.toml"), line: 1, column: 1 }]);
     }
   });
 
