@@ -45,7 +45,8 @@ JSON report (--format json), one document on stdout:
                  "problem": { "file", "line", "column", "message" } } ] }
   ISSUE: { "file", "line", "column",
            "stage": "deserialize" | "validate" | "load", "path": a JSON Pointer,
-           "message" }
+           "message", and where one name is most likely meant (a variant in
+           another case or one edit away, a field one edit away) "suggestion" }
   errors are in the order Rust reports them: errors[0] is Rust's error.
 
 Examples:

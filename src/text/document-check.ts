@@ -25,7 +25,7 @@ export interface DocumentCheck {
  */
 export function checkDocument(document: ConfigDocument, options: CheckOptions = {}): DocumentCheck {
   const place = (issue: ValidationIssue): Located => ({ issue, at: positionFor(document.positions, issue.path) });
-  const unknown = unknownKeys(document.value).map(({ path, message }) => place({ stage: "deserialize", path, message }));
+  const unknown = unknownKeys(document.value).map((key) => place({ stage: "deserialize", ...key }));
   const result = validateTarget<BurnDragonConfig>("config", document.value, { allErrors: true, dialect: document.dialect, written: document.written });
   const issues = result.valid ? [] : result.errors.map(place);
   let errors =

@@ -4,10 +4,13 @@ import { isTable } from "../util/tables";
 import { childPointer } from "../util/pointer";
 import { documentShape } from "../validate/generated";
 import { fieldOf, innerShape, type Shape } from "../validate/shape";
+import { meantName } from "../validate/meant";
 
 interface UnknownKey {
   path: string;
   message: string;
+  /** The field the key is one edit (or a case) away from, where only one is (see `meantName`). */
+  suggestion?: string;
 }
 
 /**
@@ -29,35 +32,21 @@ function visit(value: unknown, pointer: string, struct: Shape, closed: boolean, 
     const field = fieldOf(struct, key);
     const inner = innerShape(field);
     if (inner) visit(value[key], at, inner, field !== undefined && "struct" in field, found);
-    else if (!field && closed) found.push({ path: at, message: unknownMessage(key, pointer, struct) });
+    else if (!field && closed) found.push(unknownField(key, pointer, struct, at));
     else if (!field) {
-      const meant = Object.keys(struct).find((name) => mistyped(key, name));
-      if (meant) found.push({ path: at, message: `${fieldName(pointer)}: unknown field \`${key}\`, did you mean \`${meant}\`?` });
+      // Among the many keys an open table holds, only one a typo away from a section is one.
+      const suggestion = meantName(key, Object.keys(struct));
+      if (suggestion) found.push({ path: at, message: `${fieldName(pointer)}: unknown field \`${key}\`, did you mean \`${suggestion}\`?`, suggestion });
     }
   }
 }
 
-/**
- * Whether `key` is `name` written with another case, one letter added, dropped or changed,
- * or two neighbouring letters swapped: close enough to be a typo even among the many other
- * keys an open table holds.
- */
-function mistyped(key: string, name: string): boolean {
-  const a = key.toLowerCase();
-  const b = name.toLowerCase();
-  return distance(a, b) <= 1 || swapsNeighbours(a, b);
-}
-
-function swapsNeighbours(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  const at = [...a].findIndex((c, i) => c !== b[i]);
-  return at >= 0 && a[at] === b[at + 1] && a[at + 1] === b[at] && a.slice(at + 2) === b.slice(at + 2);
-}
-
-function unknownMessage(key: string, table: string, struct: Shape): string {
+/** An unknown key of a struct, with the field it most likely means, or failing that the nearest one, or the list of them. */
+function unknownField(key: string, table: string, struct: Shape, path: string): UnknownKey {
   const fields = Object.keys(struct);
-  const guess = closest(key, fields);
-  const near = distance(key.toLowerCase(), guess.toLowerCase()) <= Math.max(2, Math.floor(guess.length / 3));
+  const suggestion = meantName(key, fields);
+  const guess = suggestion ?? closest(key, fields);
+  const near = suggestion !== undefined || distance(key.toLowerCase(), guess.toLowerCase()) <= Math.max(2, Math.floor(guess.length / 3));
   const hint = near ? `did you mean \`${guess}\`?` : `the fields are ${fields.map((f) => `\`${f}\``).join(", ")}`;
-  return `${fieldName(table)}: unknown field \`${key}\`, ${hint}`;
+  return { path, message: `${fieldName(table)}: unknown field \`${key}\`, ${hint}`, ...(suggestion === undefined ? {} : { suggestion }) };
 }

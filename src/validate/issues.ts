@@ -4,6 +4,7 @@ import { isWithin, pointerTokens, valueAt } from "../util/pointer";
 import { isTable } from "../util/tables";
 import type { AjvError } from "./generated";
 import type { Layout } from "./layouts";
+import { meantName } from "./meant";
 
 /**
  * Whose words a shape error is told in: `toml`, the trainer's (toml 0.9 hands serde a
@@ -70,9 +71,19 @@ function shapeIssue(error: AjvError, value: unknown, context: IssueContext): Val
   const path = error.instancePath;
   const at = valueAt(value, path);
   const written = context.written?.get(path);
-  const words =
-    typeof written === "object" ? `${written.loneSurrogate} (the string ${quote(String(at))} holds a lone surrogate, which is not Unicode)` : expectation(error, at, path, context);
-  return { stage: "deserialize", path, message: `${namedField(context, path)}: ${words}` };
+  if (typeof written === "object") {
+    const message = `${namedField(context, path)}: ${written.loneSurrogate} (the string ${quote(String(at))} holds a lone surrogate, which is not Unicode)`;
+    return { stage: "deserialize", path, message };
+  }
+  const message = `${namedField(context, path)}: ${expectation(error, at, path, context)}`;
+  const suggestion = error.keyword === "enum" && typeof at === "string" && written === undefined ? meantName(at, variantsOf(error)) : undefined;
+  if (suggestion === undefined) return { stage: "deserialize", path, message };
+  return { stage: "deserialize", path, message: `${message}; did you mean ${variantText(suggestion)}?`, suggestion };
+}
+
+/** The variants an `enum` error lists (`null` aside, which names an `Option` left unset). */
+function variantsOf(error: AjvError): string[] {
+  return (error.params.allowedValues ?? []).filter((v): v is string => typeof v === "string");
 }
 
 /** A value found at `path` in serde's words: a whole number the text wrote as a float is a float to serde. */
@@ -112,7 +123,7 @@ const MAP_FOR_ENUM = " (write the variant as a string: the map form of an enum i
 function expectation(error: AjvError, value: unknown, path: string, context: IssueContext): string {
   const words = () => foundWords(value, path, context);
   if (error.keyword === "enum") {
-    const variants = (error.params.allowedValues ?? []).filter((v): v is string => typeof v === "string");
+    const variants = variantsOf(error);
     const datetime = context.written?.get(path) === "datetime";
     if (typeof value === "string" && !datetime) return `unknown variant ${variantText(value)}, expected ${oneOf(variants)}`;
     if (isTable(value)) return mapForEnum(value, variants, context.dialect);

@@ -10,6 +10,11 @@ export interface ValidationIssue {
   path: string;
   /** For stage `validate`: the Rust message, character for character. */
   message: string;
+  /**
+   * The one variant, or field name, that the value or key most likely meant: the only one that
+   * differs from it in case alone, or one edit away. Where there is one, `message` says so.
+   */
+  suggestion?: string;
   /** 1-based line of the key that set the value (from `validateConfigText`). */
   line?: number;
   /** 1-based column of that key (from `validateConfigText`). */

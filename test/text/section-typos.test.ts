@@ -55,7 +55,7 @@ describe.each(FORMATS)("%s: a section name one typo away", (format) => {
     const strict = validateConfigText(text, format, { strict: true });
     expect(strict).toEqual({
       valid: false,
-      errors: [{ stage: "deserialize", path: `/${keys.slice(0, keys.indexOf(key) + 1).join("/")}`, message, ...keyAt(text, key, format) }],
+      errors: [{ stage: "deserialize", path: `/${keys.slice(0, keys.indexOf(key) + 1).join("/")}`, message, suggestion: meant, ...keyAt(text, key, format) }],
     });
   });
 });
