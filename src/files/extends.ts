@@ -245,8 +245,6 @@ function withoutExtends(document: ConfigDocument): ConfigDocument {
   if (!isTable(document.value) || !hasOwn(document.value, EXTENDS)) return document;
   const rest = copyTable(document.value);
   delete rest[EXTENDS];
-  const positions = new Map(
-    [...document.positions].filter(([pointer]) => !isWithin(pointer, EXTENDS_POINTER)),
-  );
-  return { ...document, value: rest, positions };
+  const own = ([pointer]: [string, unknown]) => !isWithin(pointer, EXTENDS_POINTER);
+  return { ...document, value: rest, positions: new Map([...document.positions].filter(own)), spans: new Map([...document.spans].filter(own)) };
 }

@@ -39,5 +39,8 @@ function documentOf(text: string, format: ConfigFormat, shown: string): ConfigDo
   }
   for (const at of document.positions.values()) at.file = shown;
   for (const { at } of document.duplicates) at.file = shown;
+  for (const { key, value } of document.spans.values()) {
+    for (const range of [key, value]) if (range) range.start.file = range.end.file = shown;
+  }
   return document;
 }

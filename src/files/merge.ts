@@ -19,6 +19,7 @@ export function mergeDocuments(base: ConfigDocument, top: ConfigDocument): Confi
     duplicates: [...base.duplicates, ...top.duplicates],
     written: overlaid(base.written, top.written, replaced),
     dialect: top.dialect,
+    spans: overlaid(base.spans, top.spans, replaced),
   };
 }
 

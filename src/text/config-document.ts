@@ -29,8 +29,21 @@ export interface ConfigDocument {
   written: Map<string, WrittenAs>;
   /** Whose words serde speaks for this text: the trainer's TOML reader, or serde_json's. */
   dialect: Dialect;
+  /** JSON Pointer → where the key and the value that set it stand, each from its start to just after it, where the reader says. */
+  spans: Map<string, Span>;
 }
 
+/** Where a key and its value stand (a list item has no key). */
+export interface Span {
+  key?: Range;
+  value?: Range;
+}
+
+/** A stretch of a file: from `start` to just before `end`; `start.file` names the file, where known. */
+export interface Range {
+  start: Position;
+  end: Position;
+}
 
 interface DocumentOptions {
   dialect: Dialect;
@@ -45,7 +58,7 @@ interface DocumentOptions {
  * Throws `ConfigSyntaxError` where the tree nests deeper than `MAX_NESTING_DEPTH`.
  */
 export function toDocument(tree: TreeNode, options: DocumentOptions): ConfigDocument {
-  const document: ConfigDocument = { value: undefined, positions: new Map(), duplicates: [], written: new Map(), dialect: options.dialect };
+  const document: ConfigDocument = { value: undefined, positions: new Map(), duplicates: [], written: new Map(), dialect: options.dialect, spans: new Map() };
   document.positions.set("", tree.at);
   document.value = build(document, options, tree, "", documentShape, false, 0);
   return document;
@@ -80,6 +93,7 @@ function build(
       return node.items.map((item, i) => {
         const at = childPointer(pointer, i);
         document.positions.set(at, item.at);
+        if (item.end) document.spans.set(at, { value: { start: item.at, end: item.end } });
         return build(document, options, item, at, undefined, checked, depth + 1);
       });
     case "table": {
@@ -105,6 +119,10 @@ function build(
         // never looked up, as nothing inside an unknown key is checked.
         if (!first) seen.set(entry.key, entry.at);
         document.positions.set(at, entry.at);
+        document.spans.set(at, {
+          key: entry.keyEnd && { start: entry.at, end: entry.keyEnd },
+          value: entry.value.end && { start: entry.value.at, end: entry.value.end },
+        });
         const value = build(document, options, entry.value, at, innerShape(field), field !== undefined, depth + 1);
         setOwn(out, entry.key, value);
       }

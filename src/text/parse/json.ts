@@ -65,20 +65,22 @@ function checkNesting(text: string, lines: LineIndex): void {
 
 function toTree(node: Node, lines: LineIndex, text: string): TreeNode {
   const at = lines.at(node.offset);
+  const end = lines.at(node.offset + node.length);
   switch (node.type) {
     case "object":
       return {
         kind: "table",
         at,
+        end,
         entries: (node.children ?? []).map((property) => {
           const [key, value] = property.children as [Node, Node];
-          return { key: key.value as string, at: lines.at(property.offset), value: toTree(value, lines, text), ...faultOf(key, text) };
+          return { key: key.value as string, at: lines.at(property.offset), keyEnd: lines.at(key.offset + key.length), value: toTree(value, lines, text), ...faultOf(key, text) };
         }),
       };
     case "array":
-      return { kind: "array", at, items: (node.children ?? []).map((item) => toTree(item, lines, text)) };
+      return { kind: "array", at, end, items: (node.children ?? []).map((item) => toTree(item, lines, text)) };
     default:
-      return { kind: "scalar", at, value: node.value as string | number | boolean | null, ...faultOf(node, text) };
+      return { kind: "scalar", at, end, value: node.value as string | number | boolean | null, ...faultOf(node, text) };
   }
 }
 

@@ -6,11 +6,17 @@ import type { Position } from "./position";
  * string that writes a lone surrogate carries serde_json's words for it (`unicodeFault`): it
  * decodes the strings it reads and refuses one there.
  */
-export type TreeNode =
-  | { kind: "table"; at: Position; entries: TreeEntry[] }
-  | { kind: "array"; at: Position; items: TreeNode[] }
-  | { kind: "scalar"; at: Position; value: string | number | bigint | boolean | null; float?: true; unicodeFault?: string }
-  | { kind: "datetime"; at: Position; text: string };
+export type TreeNode = (
+  | { kind: "table"; entries: TreeEntry[] }
+  | { kind: "array"; items: TreeNode[] }
+  | { kind: "scalar"; value: string | number | bigint | boolean | null; float?: true; unicodeFault?: string }
+  | { kind: "datetime"; text: string }
+) & {
+  /** Where the value starts. */
+  at: Position;
+  /** Where it ends (just after it), where the reader says: a table made by headers has no one end. */
+  end?: Position;
+};
 
 interface TreeEntry {
   key: string;
@@ -18,6 +24,8 @@ interface TreeEntry {
   unicodeFault?: string;
   /** Where the key stands (for a TOML table header, the header's segment naming it). */
   at: Position;
+  /** Where the key ends (just after it, its quotes included). */
+  keyEnd?: Position;
   value: TreeNode;
 }
 

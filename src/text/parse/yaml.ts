@@ -95,11 +95,11 @@ class Converter {
       const anchored = this.anchors.get(node.source);
       if (!anchored) throw new ConfigSyntaxError(`unknown alias *${node.source}`, at);
       this.count(anchored.values, at);
-      return { ...anchored.tree, at };
+      return { ...anchored.tree, at, end: this.end(node) };
     }
     const before = this.values;
     this.count(1, at);
-    const tree = this.tree(node, at);
+    const tree = { ...this.tree(node, at), end: this.end(node) };
     const anchor = (node as { anchor?: string } | null)?.anchor;
     if (anchor) this.anchors.set(anchor, { tree, values: this.values - before });
     return tree;
@@ -112,7 +112,7 @@ class Converter {
         at,
         entries: node.items.map((pair) => {
           if (!isScalar(pair.key)) throw new ConfigSyntaxError("a key must be a plain string", this.at(pair.key ?? node));
-          return { key: String(pair.key.value), at: this.at(pair.key), value: this.convert(pair.value ?? null) };
+          return { key: String(pair.key.value), at: this.at(pair.key), keyEnd: this.end(pair.key), value: this.convert(pair.value ?? null) };
         }),
       };
     }
@@ -137,5 +137,11 @@ class Converter {
   private at(node: unknown): TreeNode["at"] {
     const range = (node as Node | null)?.range;
     return range ? this.lines.at(range[0]) : { line: 1, column: 1 };
+  }
+
+  /** Where a node's value ends (its range's second mark, before any comment after it). */
+  private end(node: unknown): TreeNode["end"] {
+    const range = (node as Node | null)?.range;
+    return range ? this.lines.at(range[1]) : undefined;
   }
 }
