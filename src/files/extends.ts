@@ -7,7 +7,8 @@ import { childPointer, isWithin } from "../util/pointer";
 import type { Position } from "../text/parse/position";
 import { FileProblem } from "./file-problem";
 import { RefusedConfig } from "./refused-config";
-import { loadDocument } from "./load";
+import { formatOf } from "./format";
+import { loadText, textDocument } from "./load";
 import { mergeDocuments } from "./merge";
 import { reasonOf } from "./read-text";
 import type { TextSource } from "./text-source";
@@ -66,6 +67,8 @@ export interface LoadedFile {
   real: string;
   /** How its positions name it. */
   shown: string;
+  /** Its text, once read. */
+  text?: string;
   /** Its own bases, by real path, each with the `extends` entry that names it. */
   bases: { real: string; at?: Position }[];
   /** For a base: the `extends` entries of the files given that lead to it, each once. */
@@ -118,7 +121,8 @@ class Loader {
     }
     const loaded: LoadedFile = { real, shown, bases: [], via: [] };
     this.files.set(real, loaded);
-    const own = reached ? baseDocument(real, shown, reached, this.source) : loadDocument(real, shown, this.syntax, this.source);
+    loaded.text = reached ? baseText(real, shown, reached, this.source) : loadText(real, shown, this.source);
+    const own = textDocument(loaded.text, real, shown, reached ? undefined : this.syntax);
     if (!this.followExtends) return { real, document: own };
     const link = { real, shown };
     let merged: ConfigDocument | undefined;
@@ -178,12 +182,15 @@ interface Reached {
 }
 
 /**
- * A base, read: a problem of the whole file (unreadable, of an unknown kind, too large, not
- * text) is reported at the `extends` entry that names it; a syntax error inside it, there.
+ * A base's text: a problem of the whole file (unreadable, too large, not text) is reported at
+ * the `extends` entry that names it. A base of an unknown kind is too; a syntax error inside it
+ * is reported there.
  */
-function baseDocument(real: string, shown: string, reached: Reached, source: TextSource | undefined): ConfigDocument {
+function baseText(real: string, shown: string, reached: Reached, source: TextSource | undefined): string {
   try {
-    return loadDocument(real, shown, undefined, source);
+    const text = loadText(real, shown, source);
+    formatOf(real, shown);
+    return text;
   } catch (error) {
     if (!(error instanceof FileProblem) || error.at) throw error;
     throw new FileProblem(reached.file, `extends ${JSON.stringify(reached.path)}: ${shown}: ${error.message}`, reached.at);

@@ -10,15 +10,18 @@ import type { TextSource } from "./text-source";
 /** How standard input is named in reports. */
 export const STDIN = "<stdin>";
 
-/**
- * One config file as a document whose every position names the file (as `shown`); `syntax`
- * is the syntax of a file whose extension is not a known one; its text from `source` where it
- * holds it, else from disk. Throws `FileProblem` when the file cannot be read, `RefusedConfig`
- * when it is not well-formed.
- */
-export function loadDocument(file: string, shown: string = file, syntax?: ConfigFormat, source?: TextSource): ConfigDocument {
+/** A config file's text: from `source` where it holds it, else from disk. Throws `FileProblem` when it cannot be read. */
+export function loadText(file: string, shown: string = file, source?: TextSource): string {
   const held = source?.textOf(file);
-  const text = held === undefined ? readText(file, shown) : heldText(held, shown);
+  return held === undefined ? readText(file, shown) : heldText(held, shown);
+}
+
+/**
+ * A config file's text as a document whose every position names the file (as `shown`);
+ * `syntax` is the syntax of a file whose extension is not a known one. Throws `RefusedConfig`
+ * when it is not well-formed, `FileProblem` when its kind is unknown or it is beyond what is checked.
+ */
+export function textDocument(text: string, file: string, shown: string = file, syntax?: ConfigFormat): ConfigDocument {
   return documentOf(text, formatOf(file, shown, syntax), shown);
 }
 
