@@ -1,0 +1,50 @@
+import type { ConfigDocument, Range } from "../text/config-document";
+import type { Located } from "../text/located";
+import { LineIndex } from "../text/parse/position";
+import { childPointer, parentPointer } from "../util/pointer";
+import { keyKind } from "./issue-range";
+
+/** A change to one file that mends an issue: the text between `range`'s ends becomes `newText`. */
+export interface Fix {
+  file: string;
+  range: Range;
+  newText: string;
+  /** What the change does, in a few words: ``write `bitnet_b158` ``. */
+  title: string;
+}
+
+/**
+ * The fix of an issue that has one answer (its `suggestion`: a variant in another case or one
+ * edit away, a field one edit away): the smallest change in the file that set the value, the
+ * name alone, inside its quotes. `undefined` where there is none, where the text at the place
+ * is not the value or key the issue names (a YAML alias, a stale position), or where a key
+ * would be renamed onto one its table already holds.
+ */
+export function fixOf(located: Located, spans: ConfigDocument["spans"], textOf: (file: string) => string | undefined): Fix | undefined {
+  const { suggestion, path } = located.issue;
+  const file = located.at.file;
+  if (suggestion === undefined || file === undefined) return undefined;
+  const span = spans.get(path);
+  const renamesKey = keyKind(path) !== "value";
+  // A key renamed onto one its table already has in the same file would merge two settings of that file: no single answer.
+  if (renamesKey && spans.get(childPointer(parentPointer(path), suggestion))?.key?.start.file === file) return undefined;
+  const range = renamesKey ? span?.key : span?.value;
+  const text = textOf(file);
+  if (range === undefined || text === undefined) return undefined;
+  const inner = insideQuotes(text, range);
+  if (inner === undefined) return undefined;
+  return { file, range: inner, newText: suggestion, title: `write \`${suggestion}\`` };
+}
+
+/** The part of `range` inside a string's quotes (or all of it, for a bare key or a plain YAML scalar), where it holds a name. */
+function insideQuotes(text: string, range: Range): Range | undefined {
+  const lines = new LineIndex(text);
+  const start = lines.offsetOf(range.start);
+  const end = lines.offsetOf(range.end);
+  const written = text.slice(start, end);
+  const quote = /^("""|'''|"|')/.exec(written)?.[0] ?? "";
+  const inner = written.slice(quote.length, written.length - quote.length);
+  if ((quote !== "" && !written.endsWith(quote)) || !/^[\w-]+$/.test(inner)) return undefined;
+  const file = range.start.file;
+  return { start: { ...lines.at(start + quote.length), file }, end: { ...lines.at(end - quote.length), file } };
+}
