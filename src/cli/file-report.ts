@@ -24,7 +24,16 @@ const STDIN_ARGUMENT = "-";
  * merged left to right (`file` then names them all, joined by ` + `).
  */
 export type FileReport = { file: string; files: number } & (
-  | { status: "valid" | "invalid"; errors: Located[]; warnings: Located[]; loaded?: Map<string, LoadedFile> }
+  | {
+      status: "valid" | "invalid";
+      /** In the order the trainer reports them: `errors[0]` is the one it stops at. */
+      errors: Located[];
+      warnings: Located[];
+      /** The files the config is made of, with their texts (not for standard input). */
+      loaded?: Map<string, LoadedFile>;
+      /** Where each key and value of the merged config stands. */
+      spans?: ConfigDocument["spans"];
+    }
   | { status: "unreadable"; problem: FileProblem }
 );
 
@@ -39,7 +48,7 @@ export function reportConfig(files: readonly string[], options: ReportOptions): 
     const check = checkDocument(document, options);
     // The loader refuses the merged files before serde or validate() see them.
     const errors = refused ? [refused] : check.errors;
-    return { file, files: files.length, status: errors.length === 0 ? "valid" : "invalid", errors, warnings: check.warnings, loaded: loaded.files };
+    return { file, files: files.length, status: errors.length === 0 ? "valid" : "invalid", errors, warnings: check.warnings, loaded: loaded.files, spans: document.spans };
   } catch (error) {
     if (error instanceof RefusedConfig) return { file, files: files.length, status: "invalid", errors: [error.located], warnings: [], loaded: error.files };
     if (error instanceof FileProblem) return { file, files: files.length, status: "unreadable", problem: error };
