@@ -47,8 +47,8 @@ export function loadConfig(files: readonly string[], { followExtends = true, syn
       merged = merged ? loader.merge(merged, document, file) : document;
     }
   } catch (error) {
-    // A refusal inside a base is shown where each given file brings that base in.
-    if (error instanceof RefusedConfig) error.files = loader.filesReached(files);
+    // A refusal or a problem inside a base is shown where each given file brings that base in.
+    if (error instanceof RefusedConfig || error instanceof FileProblem) error.files = loader.filesReached(files);
     throw error;
   }
   if (!merged) throw new FileProblem("", "at least one configuration path is required");
@@ -69,6 +69,8 @@ export interface LoadedFile {
   shown: string;
   /** Its text, once read. */
   text?: string;
+  /** Its own settings as written, `extends` included, once read well-formed. */
+  document?: ConfigDocument;
   /** Its own bases, by real path, each with the `extends` entry that names it. */
   bases: { real: string; at?: Position }[];
   /** For a base: the `extends` entries of the files given that lead to it, each once. */
@@ -123,6 +125,7 @@ class Loader {
     this.files.set(real, loaded);
     loaded.text = reached ? baseText(real, shown, reached, this.source) : loadText(real, shown, this.source);
     const own = textDocument(loaded.text, real, shown, reached ? undefined : this.syntax);
+    loaded.document = own;
     if (!this.followExtends) return { real, document: own };
     const link = { real, shown };
     let merged: ConfigDocument | undefined;
@@ -160,7 +163,9 @@ class Loader {
           const real = pending.pop()!;
           if (seen.has(real)) continue;
           seen.add(real);
-          const file = this.files.get(real)!;
+          // A base named past the depth bound was never read.
+          const file = this.files.get(real);
+          if (file === undefined) continue;
           if (entry.at && !file.via.some((at) => samePlace(at, entry.at!))) file.via.push(entry.at);
           pending.push(...file.bases.map((base) => base.real));
         }
