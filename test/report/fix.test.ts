@@ -6,6 +6,7 @@ import { LineIndex } from "../../dist/text/parse/position";
 /** A text as the document of file `f`, as the loader names its places. */
 function fileDocument(text: string, format: ConfigFormat) {
   const document = readDocument(text, format);
+  for (const at of document.positions.values()) at.file = "f";
   for (const { key, value } of document.spans.values()) for (const range of [key, value]) if (range) range.start.file = range.end.file = "f";
   return document;
 }
@@ -15,7 +16,7 @@ function fixed(text: string, format: ConfigFormat): { fixes: Fix[]; text: string
   const document = fileDocument(text, format);
   const check = checkDocument(document, { strict: true });
   const fixes = check.errors.flatMap((located) => {
-    const fix = fixOf({ ...located, at: { ...located.at, file: "f" } }, document.spans, () => text);
+    const fix = fixOf({ ...located, at: { ...located.at, file: "f" } }, document, () => text);
     return fix ? [fix] : [];
   });
   const lines = new LineIndex(text);
@@ -28,6 +29,12 @@ function fixed(text: string, format: ConfigFormat): { fixes: Fix[]; text: string
 
 describe.each<[ConfigFormat, string, string]>([
   ["json", '{"model": {"qaunt": {"enable": true}, "rho": {"precision": "FP32", "stats_monitorng": true}}}\n', '{"model": {"quant": {"enable": true}, "rho": {"precision": "fp32", "stats_monitoring": true}}}\n'],
+  ["toml", '[model.qaunt]\nenable = true\n[model.rho]\nprecision = "FP32" # kept\n"stats_monitorng" = true\n', '[model.quant]\nenable = true\n[model.rho]\nprecision = "fp32" # kept\n"stats_monitoring" = true\n'],
+  [
+    "toml",
+    "[model.quant]\ntarget_modules = [ \"Encoder\" ]\nsaved_activations.mode = 'Disabled'\nprotocol=\"BitNet_B158\"\n",
+    "[model.quant]\ntarget_modules = [ \"encoder\" ]\nsaved_activations.mode = 'disabled'\nprotocol=\"bitnet_b158\"\n",
+  ],
   ["yaml", "model:\n  quant:\n    protocol: 'BitNet_B158'  # the recipe\n    stict_bitnet_reference: true\n", "model:\n  quant:\n    protocol: 'bitnet_b158'  # the recipe\n    strict_bitnet_reference: true\n"],
 ])("%s", (format, text, expected) => {
   test("every fix is the name alone, inside its quotes, the rest of the text as it was", () => {
@@ -43,5 +50,5 @@ test("no fix where no single name is meant, where it would rename a key onto one
   expect(fixed(text, "json").fixes).toEqual([]);
   const document = fileDocument(text, "json");
   const [first] = checkDocument(document).errors;
-  expect(fixOf({ ...first, issue: { ...first.issue, suggestion: "none" }, at: { ...first.at, file: "f" } }, document.spans, () => text.replace("bitnet", "bit-net!"))).toBeUndefined();
+  expect(fixOf({ ...first, issue: { ...first.issue, suggestion: "none" }, at: { ...first.at, file: "f" } }, document, () => text.replace("bitnet", "bit-net!"))).toBeUndefined();
 });
