@@ -130,8 +130,11 @@ class Loader {
     const link = { real, shown };
     let merged: ConfigDocument | undefined;
     let previous: string | undefined;
+    const folder = path.dirname(real);
+    // A buffer never saved may stand in a folder not made yet: its entries are read by their words alone.
+    const lexical = this.source !== undefined && !fs.existsSync(folder);
     for (const base of basesOf(own, shown)) {
-      const target = path.isAbsolute(base.path) ? base.path : `${path.dirname(real)}${path.sep}${base.path}`;
+      const target = path.isAbsolute(base.path) ? base.path : lexical ? path.resolve(folder, base.path) : `${folder}${path.sep}${base.path}`;
       const next = this.load(target, displayName(target), base, [...chain, link], loaded);
       // The same base again, straight after itself, changes nothing: merging is idempotent.
       if (next.real === previous) continue;
