@@ -271,9 +271,17 @@ function underscores(raw: string, from: number, base: number, kind: "invalid-num
 
 /** A value that is no TOML value at all: most often a string without its quotes. */
 function notAValue(raw: string, base: number): Fault {
-  const quote = ["'''", '"""', "'", '"'].find((q) => raw.endsWith(q));
-  if (quote !== undefined) return new Fault("unquoted-string", base, `string ${quoted(raw)} is missing its opening quote, expected \`${quote}\``);
   const number = isDigit(raw[0]) || /^[+\-_.]/.test(raw);
+  const quote = ["'''", '"""', "'", '"'].find((q) => raw.endsWith(q));
+  if (quote !== undefined) {
+    // A quote inside the value opens the string: what stands before it is the mistake.
+    const opening = raw.indexOf(quote[0]);
+    if (opening < raw.length - quote.length) {
+      const what = number ? "invalid number" : "unquoted string";
+      return new Fault(number ? "invalid-number" : "unquoted-string", base, `${what} ${quoted(raw)}: unexpected ${quoted(raw.slice(0, opening))} before the string`);
+    }
+    if (!number) return new Fault("unquoted-string", base, `string ${quoted(raw)} is missing its opening quote, expected \`${quote}\``);
+  }
   // Words and numbers with spaces between them are read as one value.
   const why = /[ \t]/.test(raw) ? "string values must be quoted, and array elements need `,` between them" : "string values must be quoted";
   const expected = `expected a literal string ('…') or a basic string ("…")`;
