@@ -55,6 +55,25 @@ function diagnose(text: string): { fault: Fault } | { fault: Fault; statement: n
 }
 
 /**
+ * The classes of every fault toml 0.9's reading of a text meets, the one it reports first
+ * among them: the structure's first fault, each fault in decoding what was read before it,
+ * and a key rule broken before the statement where either breaks. A text with several errors
+ * shows them here.
+ */
+export function faultKinds(text: string): TomlSyntaxKind[] {
+  const { pieces, fault } = readStructure(text, lex(text));
+  const kinds = fault ? [fault.fault.kind] : [];
+  let stop = fault?.statement;
+  for (const piece of pieces) {
+    const found = decodePiece(text, piece);
+    if (found) kinds.push(found.kind);
+    if (found && stop === undefined) stop = piece.statement;
+  }
+  const rule = keyRuleBefore(text, stop ?? text.length, stop === undefined);
+  return rule?.kind ? [...kinds, rule.kind] : kinds;
+}
+
+/**
  * A key rule broken anywhere in a text whose only faults are late ones, at `late`: those
  * values are written as `0` for the check (padded, so that every place stays where it is).
  */
