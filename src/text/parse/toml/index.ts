@@ -1,5 +1,5 @@
 import type { AST } from "toml-eslint-parser";
-import { explain } from "./diagnose";
+import type * as Diagnose from "./diagnose";
 import { parseTomlProgram } from "./parser";
 import { tomlTree } from "./tree-builder";
 import type { TreeNode } from "../tree";
@@ -14,7 +14,8 @@ export function parseToml(text: string): TreeNode {
   try {
     program = parseTomlProgram(text);
   } catch (error) {
-    throw explain(text, error);
+    // The diagnosis, a second reading of a text the parser refused, is loaded for such texts only.
+    throw (require("./diagnose") as typeof Diagnose).explain(text, error);
   }
   return tomlTree(program, text);
 }
