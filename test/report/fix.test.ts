@@ -27,6 +27,11 @@ function fixed(text: string, format: ConfigFormat): { fixes: Fix[]; text: string
 }
 
 describe.each<[ConfigFormat, string, string]>([
+  [
+    "toml",
+    "[model.qaunt]\nenable = true # on\n\n[model.rho]\nprecision = 'FP32'\n\"stats_monitorng\" = true\n",
+    "[model.quant]\nenable = true # on\n\n[model.rho]\nprecision = 'fp32'\n\"stats_monitoring\" = true\n",
+  ],
   ["json", '{"model": {"qaunt": {"enable": true}, "rho": {"precision": "FP32", "stats_monitorng": true}}}\n', '{"model": {"quant": {"enable": true}, "rho": {"precision": "fp32", "stats_monitoring": true}}}\n'],
   ["yaml", "model:\n  quant:\n    protocol: 'BitNet_B158'  # the recipe\n    stict_bitnet_reference: true\n", "model:\n  quant:\n    protocol: 'bitnet_b158'  # the recipe\n    strict_bitnet_reference: true\n"],
 ])("%s", (format, text, expected) => {

@@ -10,10 +10,11 @@ import { keyText, place, quoted, tableName } from "./words";
 const I64_MIN = -(2n ** 63n);
 const I64_MAX = 2n ** 63n - 1n;
 
-/** A key part with where it stands. */
+/** A key part with where it stands and ends. */
 interface Key {
   name: string;
   at: Position;
+  end?: Position;
 }
 
 /** How a table or array came to be: the rules of the spec turn on it. */
@@ -253,6 +254,13 @@ class TreeBuilder {
   }
 
   private valueOf(node: AST.TOMLContentNode, name: string): TreeNode {
+    // The same node, which the builder knows its tables and arrays by, with its end.
+    const value = this.valueAt(node, name);
+    value.end = endOf(node);
+    return value;
+  }
+
+  private valueAt(node: AST.TOMLContentNode, name: string): TreeNode {
     const at = positionOf(node);
     switch (node.type) {
       case "TOMLArray": {
@@ -304,7 +312,7 @@ class TreeBuilder {
   }
 
   private add<T extends TreeNode>(table: TreeTable, key: Key, value: T): T {
-    table.entries.push({ key: key.name, at: key.at, value });
+    table.entries.push({ key: key.name, at: key.at, keyEnd: key.end, value });
     this.childrenOf(table).set(key.name, { node: value, at: key.at });
     return value;
   }
@@ -323,5 +331,10 @@ class TreeBuilder {
 }
 
 function keysOf(key: AST.TOMLKey): Key[] {
-  return key.keys.map((part) => ({ name: part.type === "TOMLBare" ? part.name : part.value, at: positionOf(part) }));
+  return key.keys.map((part) => ({ name: part.type === "TOMLBare" ? part.name : part.value, at: positionOf(part), end: endOf(part) }));
+}
+
+/** Where a token or node ends: just after it, 1-based. */
+function endOf(node: AST.TOMLNode): Position {
+  return { line: node.loc.end.line, column: node.loc.end.column + 1 };
 }
