@@ -1,26 +1,45 @@
 import * as path from "node:path";
-import { buildSync } from "esbuild";
+import { build, type Plugin } from "esbuild";
 
 /**
  * The command line as one file, `dist/cli/bin.js`, bundled from the compiled modules beside it:
  * a process that starts it reads one file where it would resolve and read some sixty, which is
  * most of a short run's time. What only some runs need stays outside, loaded on first use from
  * where it stands: the generated validators (`../generated/`, one target's each), the JSON
- * and YAML parsers (a run over TOML files never reads them), and the language server
- * (`../server/`, with vscode-languageserver: only `lsp` reads it).
+ * and YAML readers (a run over TOML files never reads them), and the language server
+ * (`../server/`, with vscode-languageserver: only `lsp` reads it). Errors cross between the
+ * bundle and those modules' own copies of the package's code: their classes test membership by
+ * a mark, not by identity (see `ConfigSyntaxError`).
  */
 const dist = path.resolve(__dirname, "../dist");
-const result = buildSync({
+
+/** Compiled modules required on first use, by their place in `dist/`: left as run-time requires from the bundle's folder. */
+const ON_FIRST_USE = ["text/parse/json.js", "text/parse/yaml.js", "server/server.js"];
+
+const onFirstUse: Plugin = {
+  name: "on-first-use",
+  setup(build) {
+    build.onResolve({ filter: /^\./ }, (args) => {
+      const target = path.resolve(args.resolveDir, args.path.endsWith(".js") ? args.path : `${args.path}.js`);
+      const inDist = path.relative(dist, target);
+      if (!ON_FIRST_USE.includes(inDist)) return undefined;
+      return { path: `./${path.relative(path.join(dist, "cli"), target)}`, external: true };
+    });
+  },
+};
+void build({
   entryPoints: [path.join(dist, "cli/main.js")],
   outfile: path.join(dist, "cli/bin.js"),
   bundle: true,
   platform: "node",
   target: "node20",
   format: "cjs",
-  external: ["../generated/*", "../server/*", "jsonc-parser", "yaml", "ajv-errors"],
+  external: ["../generated/*", "ajv-errors"],
+  plugins: [onFirstUse],
   legalComments: "none",
   metafile: true,
   logLevel: "warning",
+}).then((result) => {
+  const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
+  console.log(`wrote dist/cli/bin.js (${bytes} bytes)`);
 });
-const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
-console.log(`wrote dist/cli/bin.js (${bytes} bytes)`);

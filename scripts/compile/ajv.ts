@@ -46,7 +46,20 @@ export function compilable(schema: JsonSchema, kind: ValidatorKind): JsonSchema 
   const failure = compiledRuleFailure(schema);
   if (failure) return compilable(failure, kind);
   const kept = Object.entries(schema).filter(([key]) => !DESCRIPTIVE.has(key) && (key !== "errorMessage" || kind === "explain"));
-  return mapSubschemas(Object.fromEntries(kept), (sub) => compilable(sub, kind));
+  const reduced = mapSubschemas(Object.fromEntries(kept), (sub) => compilable(sub, kind));
+  if (kind === "verdict" && reduced.allOf) reduced.allOf = reduced.allOf.map(verdictRule);
+  return reduced;
+}
+
+/**
+ * A rule (`if` the config is one it rejects, `then` fail at its field) as the verdict needs it:
+ * `then` fails wherever the rule applies, whichever place it fails at (see `failAt`), so where
+ * only the verdict counts it is `not: {}`. Ajv's code then tests the rule's condition alone,
+ * not the presence of its fields and the names of the table's keys as well.
+ */
+function verdictRule(rule: JsonSchema): JsonSchema {
+  if (rule.if === undefined || rule.then === undefined) throw new Error(`a rule of the published schema has no if/then: ${JSON.stringify(rule)}`);
+  return { if: rule.if, then: { not: {} } };
 }
 
 /** A published schema compiled by Ajv into a standalone CommonJS module of one kind. */

@@ -37,14 +37,11 @@ const modules: Record<"verdict" | "explain", Record<Target, () => Module>> = {
   },
 };
 
-const loaded = new Map<string, CompiledValidator>();
+const loaded: Record<keyof typeof modules, Partial<Record<Target, CompiledValidator>>> = { verdict: {}, explain: {} };
 
 /** The standalone validator of a target: `verdict` stops at the first error, `explain` gives every one (Ajv with `allErrors` and ajv-errors). */
 export function validatorOf(kind: keyof typeof modules, target: Target): CompiledValidator {
-  const key = `${kind}-${target}`;
-  let validate = loaded.get(key);
-  if (validate === undefined) loaded.set(key, (validate = modules[kind][target]().default));
-  return validate;
+  return (loaded[kind][target] ??= modules[kind][target]().default);
 }
 
 /** The document's tables and structs, each field with its default. */

@@ -54,8 +54,12 @@ function unreadable(error: unknown): ValidationIssue {
 function publicValidation<T>(fn: string, target: Target, input: unknown, options: unknown): ValidationResult<T> {
   const allErrors = readFlag(fn, options, "allErrors");
   if (typeof allErrors === "object") return { valid: false, errors: [allErrors] };
-  return validateTarget<T>(target, input, { allErrors: allErrors !== false, dialect: "json" });
+  return validateTarget<T>(target, input, allErrors === false ? FIRST_ERROR : ALL_ERRORS);
 }
+
+/* The public validators' two ways of reading an object, made once. */
+const ALL_ERRORS: ReadOptions = { allErrors: true, dialect: "json" };
+const FIRST_ERROR: ReadOptions = { allErrors: false, dialect: "json" };
 
 export function validateLowBitQuantizationConfig(value: unknown, options?: ValidateOptions): ValidationResult<LowBitQuantizationConfig> {
   return publicValidation("validateLowBitQuantizationConfig", "quant", value, options);

@@ -28,6 +28,11 @@ function fixed(text: string, format: ConfigFormat): { fixes: Fix[]; text: string
 }
 
 describe.each<[ConfigFormat, string, string]>([
+  [
+    "toml",
+    "[model.qaunt]\nenable = true # on\n\n[model.rho]\nprecision = 'FP32'\n\"stats_monitorng\" = true\n",
+    "[model.quant]\nenable = true # on\n\n[model.rho]\nprecision = 'fp32'\n\"stats_monitoring\" = true\n",
+  ],
   ["json", '{"model": {"qaunt": {"enable": true}, "rho": {"precision": "FP32", "stats_monitorng": true}}}\n', '{"model": {"quant": {"enable": true}, "rho": {"precision": "fp32", "stats_monitoring": true}}}\n'],
   ["toml", '[model.qaunt]\nenable = true\n[model.rho]\nprecision = "FP32" # kept\n"stats_monitorng" = true\n', '[model.quant]\nenable = true\n[model.rho]\nprecision = "fp32" # kept\n"stats_monitoring" = true\n'],
   [

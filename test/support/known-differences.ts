@@ -1,5 +1,8 @@
 import { TOMLParser } from "toml-eslint-parser/lib/toml-parser";
 import { parseToml } from "../../dist/text/parse/toml";
+import { faultKinds } from "../../dist/text/parse/toml/diagnose";
+import type { TomlSyntaxKind } from "../../dist/text/parse/toml/syntax-kinds";
+import { ConfigSyntaxError } from "../../dist/text/parse/syntax-error";
 import type { TreeNode } from "../../dist/text/parse/tree";
 
 /**
@@ -136,11 +139,23 @@ function refusesListForStruct(ours: Ours): boolean {
   return !ours.valid && /: invalid type: sequence, expected (a table|struct \w+)/.test(ours.errors[0].message);
 }
 
+/** The class of the package's TOML syntax error for a text, if it refuses the text as one. */
+export function tomlSyntaxKind(text: string): TomlSyntaxKind | undefined {
+  try {
+    parseToml(text);
+  } catch (error) {
+    if (error instanceof ConfigSyntaxError) return error.kind;
+    throw error;
+  }
+  return undefined;
+}
+
 /** The known difference a syntax error of the package's that the oracle does not see stands for, if any. */
-function syntaxDifference(message: string): KnownDifference | undefined {
-  if (/cannot recurse further|recursion limit/.test(message)) return "nesting";
-  if (/floating-point number overflowed/.test(message)) return "float-overflow";
-  if (/invalid date|day|defin(ed|ing) .*(twice|multiple times)|duplicate|already/.test(message)) return "invalid-accepted";
+function syntaxDifference(kind: TomlSyntaxKind | undefined): KnownDifference | undefined {
+  if (kind === "nesting") return "nesting";
+  // toml_edit refuses an integer that overflows too: only a float literal is read by it.
+  if (kind === "number-overflow") return "float-overflow";
+  if (kind === "invalid-date" || (kind !== undefined && SYNTAX_FAMILIES[kind].includes("key-rule"))) return "invalid-accepted";
   return undefined;
 }
 
@@ -166,7 +181,7 @@ export function judgeTomlText(text: string, rust: Rust, view: Rust | undefined, 
   const disagree = (why: string) => `${why}\n  text: ${JSON.stringify(text)}\n  rust: ${JSON.stringify(rust)}\n  view: ${JSON.stringify(view)}\n  ours: ${JSON.stringify(ours)}`;
   if (isOurSyntaxError(ours)) {
     if (isOracleSyntaxError(rust)) return null;
-    const kind = syntaxDifference(ours.valid ? "" : ours.errors[0].message);
+    const kind = syntaxDifference(tomlSyntaxKind(text));
     if (kind === undefined) return disagree("the package refuses the syntax, the oracle reads it");
     allowed.add(kind);
     return null;
@@ -224,5 +239,114 @@ export function compareSerdeWords(rustMessage: string, ours: { path: string; mes
   if (/\$__toml_private_datetime|^invalid type: map, expected/.test(rust) && /datetime|invalid type: string "\d/.test(words)) return "datetime-words";
   // The trainer reads a list in place of a struct field by field, and so names its first bad element.
   if (/^invalid type: sequence, expected struct/.test(words)) return "list-for-struct-words";
+  return "differs";
+}
+
+/**
+ * The package's TOML syntax error classes in coarser families (the first a class's own), the grain at which toml_edit's
+ * words can be told apart: its combine parser names the construct it was reading (`While
+ * parsing a Basic String`), or a key rule, or nothing but the character where it stopped.
+ */
+export const SYNTAX_FAMILIES: Record<TomlSyntaxKind, readonly string[]> = {
+  "duplicate-key": ["key-rule"],
+  "table-defined-twice": ["key-rule"],
+  "array-of-tables": ["key-rule"],
+  "extend-value": ["key-rule"],
+  "extend-inline-table": ["key-rule"],
+  "unterminated-string": ["string"],
+  "invalid-escape": ["string"],
+  "control-character": ["string"],
+  "invalid-number": ["number"],
+  "invalid-float": ["number"],
+  "number-overflow": ["number"],
+  "invalid-date": ["datetime"],
+  "invalid-time": ["datetime"],
+  "invalid-boolean": ["value"],
+  "unquoted-string": ["value"],
+  "missing-value": ["value"],
+  "empty-key": ["key"],
+  "invalid-key": ["key"],
+  "unclosed-header": ["header"],
+  "missing-equals": ["structure"],
+  "missing-comma": ["structure"],
+  "extra-comma": ["structure"],
+  "unclosed-array": ["structure"],
+  "unclosed-inline-table": ["structure"],
+  "unexpected-token": ["structure"],
+  "expected-newline": ["line-end"],
+  // A carriage return may stand inside a multi-line string, which toml_edit's words then name.
+  "lone-carriage-return": ["line-end", "string"],
+  "comment-character": ["line-end"],
+  nesting: ["nesting"],
+  unclassified: ["unclassified"],
+};
+
+/**
+ * The families a toml_edit parse error names (README point 9: its `Duplicate key …`,
+ * `Unexpected …`, `Expected …` and `While parsing …` lines): a key rule, the constructs it was
+ * parsing, a carriage return without its line feed. A table header's line holds its brackets,
+ * its key and what follows it. None where it names only the character it stopped at.
+ */
+export function oracleSyntaxFamilies(rustMessage: string): string[] {
+  const families = new Set<string>();
+  const message = oracleSyntaxWords(rustMessage);
+  if (/Duplicate key|attempted to extend non-table type/.test(message)) families.add("key-rule");
+  if (/While parsing an? (Basic|Literal|Multiline Basic|Multiline Literal) String|While parsing escape sequence|Invalid hex escape/.test(message)) families.add("string");
+  if (/While parsing an? (\w+ )?(Integer|Float)\b/.test(message)) families.add("number");
+  if (/While parsing an? (Date-Time|Time|Time Offset)\b/.test(message)) families.add("datetime");
+  if (/While parsing a Table Header/.test(message)) ["header", "key", "line-end"].forEach((family) => families.add(family));
+  if (/Expected lf newline/.test(message)) families.add("line-end");
+  return [...families];
+}
+
+/** A toml_edit parse error's own lines, after its place, the source line and the caret. */
+export function oracleSyntaxWords(rustMessage: string): string {
+  const lines = rustMessage.split("\n");
+  const caret = lines.findIndex((line) => /^\s*\|\s*\^/.test(line));
+  return lines.slice(caret + 1).filter((line) => line.trim() !== "").join("\n");
+}
+
+/**
+ * Whether a text holds a TOML 1.1-only form before its first error: read as TOML 1.0 it breaks
+ * earlier than read as TOML 1.1, or at the same place for another reason (a key set twice,
+ * which the parser finds only once all is read, does not count).
+ */
+export function breaksFirstAsToml10(text: string): boolean {
+  const breaksAt = (tomlVersion: "1.0.0" | "1.1.0") => {
+    try {
+      new TOMLParser(text, { tomlVersion }).parse();
+    } catch (error) {
+      const { index, message } = error as { index: number; message: string };
+      return /multiple times/.test(message) ? { index: Infinity, message: "" } : { index, message };
+    }
+    return { index: Infinity, message: "" };
+  };
+  const [old, now] = [breaksAt("1.0.0"), breaksAt("1.1.0")];
+  return old.index < now.index || (old.index === now.index && old.index < Infinity && old.message !== now.message);
+}
+
+/** The differences of syntax-error words a comparison allows, by README point. */
+export const KNOWN_SYNTAX_WORDINGS = {
+  "toml-1.1": "2. the text holds a TOML 1.1-only form before its error, which the oracle's TOML 1.0 reader refuses first",
+  "combine-words":
+    "9. toml_edit's words name no construct, only the character where its combine parser stopped and what its grammar allowed there (Unexpected, Expected), which says nothing of the error's class",
+  "several-errors":
+    "9. the text has several errors and toml_edit reports another first: the package's own reading meets one of the family toml_edit names too (toml 0.9 reads the whole structure before it decodes any value)",
+} as const;
+
+export type KnownSyntaxWording = keyof typeof KNOWN_SYNTAX_WORDINGS;
+
+/**
+ * Whether the class of the package's syntax error for a text (`kind`) agrees with the oracle's
+ * words for it: `null` where toml_edit names the family of the class, the known wording
+ * difference it stands for, or `"differs"`.
+ */
+export function compareSyntaxWords(text: string, rustMessage: string, kind: TomlSyntaxKind): null | KnownSyntaxWording | "differs" {
+  const families = oracleSyntaxFamilies(rustMessage);
+  const named = (other: TomlSyntaxKind) => SYNTAX_FAMILIES[other].some((family) => families.includes(family));
+  if (named(kind)) return null;
+  if (families.length === 0) return "combine-words";
+  if (breaksFirstAsToml10(text)) return "toml-1.1";
+  if (faultKinds(text).some(named)) return "several-errors";
   return "differs";
 }

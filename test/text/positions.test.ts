@@ -98,7 +98,7 @@ describe("issues point at the key that set the value", () => {
 describe("texts that are not well-formed", () => {
   test.each([
     ["toml", "[model.quant]\nenable = tru\n", "invalid TOML", { line: 2, column: 10 }],
-    ["toml", "[model.quant\nenable = true\n", "invalid TOML", { line: 2, column: 1 }],
+    ["toml", "[model.quant\nenable = true\n", "invalid TOML", { line: 1, column: 13 }],
     ["json", '{\n  "model": {,}\n}', "invalid JSON", { line: 2, column: 13 }],
     ["json", '{"a": 1,}', "invalid JSON", { line: 1, column: 9 }],
     ["json", "\ufeff{}", "invalid JSON", { line: 1, column: 1 }],

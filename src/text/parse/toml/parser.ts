@@ -1,10 +1,11 @@
-import { ParseError, type AST } from "toml-eslint-parser";
+import type { AST } from "toml-eslint-parser";
 import { TOMLParser } from "toml-eslint-parser/lib/toml-parser";
 import type { Position } from "../position";
 import { ConfigSyntaxError } from "../syntax-error";
 import { MAX_KEY_SEGMENTS, MAX_VALUE_NESTING } from "./limits";
+import { LONE_CR, positionAt, TOO_DEEP, TOO_LONG } from "./words";
 
-/** The trainer's toml 0.9.11 reads TOML 1.1. */
+/** The trainer's toml 0.9.12 reads TOML 1.1. */
 const OPTIONS = { tomlVersion: "1.1.0" } as const;
 
 type Opener = (token: AST.Token, context: { valueContainerStack: { parent: AST.TOMLNode }[] }) => unknown;
@@ -26,23 +27,27 @@ for (const name of ["processArray", "processInlineTable"]) {
   bounded[name] = function (this: unknown, token: AST.Token, context: Parameters<Opener>[1]) {
     const container = context.valueContainerStack[context.valueContainerStack.length - 1];
     if (container && nestingOf(container.parent) >= MAX_VALUE_NESTING) {
-      throw new ConfigSyntaxError("cannot recurse further; max recursion depth met", positionOf(token));
+      throw new ConfigSyntaxError(TOO_DEEP, positionOf(token), "nesting");
     }
     return base[name].call(this, token, context);
   } as Opener;
 }
 for (const name of ["processBareKey", "processStringKey"]) {
   bounded[name] = function (this: unknown, token: AST.Token, key: AST.TOMLKey) {
-    if (key.keys.length >= MAX_KEY_SEGMENTS) throw new ConfigSyntaxError("recursion limit", positionOf(key));
+    if (key.keys.length >= MAX_KEY_SEGMENTS) throw new ConfigSyntaxError(TOO_LONG, positionOf(key), "nesting");
     return base[name].call(this, token, key);
   } as KeyPart;
 }
 
 /** Where the parser's token and comment lists go: nothing reads them, and a large file's tokens would double the memory its parse takes. */
 const DISCARDED = { push: () => 0 };
-bounded.TABLE = function (this: unknown, token: AST.Token, context: { tokens: unknown; comments: unknown }) {
+/** The parser's key rules give way to the tree builder's, which know where each key was first set. */
+const NO_KEY_RULES = () => undefined;
+bounded.TABLE = function (this: unknown, token: AST.Token, context: Record<string, unknown>) {
   context.tokens = DISCARDED;
   context.comments = DISCARDED;
+  context.applyResolveKeyForTable = NO_KEY_RULES;
+  context.verifyDuplicateKeys = NO_KEY_RULES;
   return base.TABLE.call(this, token, context);
 } as unknown as Opener;
 
@@ -62,39 +67,15 @@ function nestingOf(node: AST.TOMLNode | null): number {
 }
 
 /**
- * A TOML 1.1 text as toml-eslint-parser's syntax tree, every key rule of the spec applied
- * (a key set twice, a table defined twice, an inline table extended), as toml 0.9 applies them.
- * Throws `ConfigSyntaxError` at the place it breaks.
+ * A TOML 1.1 text as toml-eslint-parser's syntax tree, or its refusal: the parser's
+ * `ParseError`, or a `ConfigSyntaxError` where it stopped at a bound or let a lone carriage
+ * return pass as a line end. The key rules are left to the tree builder, the words of a
+ * refusal to the diagnosis (`diagnose.ts`).
  */
 export function parseTomlProgram(text: string): AST.TOMLProgram {
-  const bareCr = bareCarriageReturn(text);
-  let program: AST.TOMLProgram;
-  try {
-    // toml 0.9 skips a leading byte-order mark; a space in its place keeps every column.
-    program = new BoundedParser(text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text, OPTIONS).parse();
-  } catch (error) {
-    if (!(error instanceof ParseError)) throw error;
-    if (bareCr !== undefined && bareCr.offset < error.index) throw bareCr.error;
-    const words = error.message;
-    throw new ConfigSyntaxError(words.charAt(0).toLowerCase() + words.slice(1), {
-      line: error.lineNumber,
-      column: error.column + 1,
-    });
-  }
-  if (bareCr !== undefined) throw bareCr.error;
+  // toml 0.9 skips a leading byte-order mark; a space in its place keeps every column.
+  const program = new BoundedParser(text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text, OPTIONS).parse();
+  const lone = text.search(/\r(?!\n)/);
+  if (lone >= 0) throw new ConfigSyntaxError(LONE_CR, positionAt(text, lone + 1), "lone-carriage-return");
   return program;
-}
-
-/**
- * A carriage return not followed by a line feed, which TOML allows nowhere (toml-eslint-parser
- * reads it as a line break).
- */
-function bareCarriageReturn(text: string): { offset: number; error: ConfigSyntaxError } | undefined {
-  const offset = text.search(/\r(?!\n)/);
-  if (offset < 0) return undefined;
-  const before = text.slice(0, offset);
-  const line = before.split("\n").length;
-  // Where toml 0.9 points: the place the line feed was expected.
-  const column = offset - before.lastIndexOf("\n") + 1;
-  return { offset, error: new ConfigSyntaxError("carriage return must be followed by newline", { line, column }) };
 }

@@ -4,6 +4,8 @@ import { validateConfigText } from "../../../../dist";
 import { FileProblem } from "../../../../dist/files/file-problem";
 import { readText } from "../../../../dist/files/read-text";
 import { parseToml } from "../../../../dist/text/parse/toml";
+import { TOML_SYNTAX_KINDS } from "../../../../dist/text/parse/toml/syntax-kinds";
+import { ConfigSyntaxError } from "../../../../dist/text/parse/syntax-error";
 import type { TreeNode } from "../../../../dist/text/parse/tree";
 import { FIXTURES } from "../../../support/project";
 
@@ -136,4 +138,30 @@ test(`all ${invalid.length} invalid files are refused, each with one placed issu
   }
   console.log(`toml-test invalid: ${invalid.length} files, ${notUtf8} refused by the file reader as not UTF-8, ${wrong.length} wrong`);
   expect(wrong).toEqual([]);
+});
+
+test("every invalid file that is UTF-8 is refused with an error of a named class, never the parser's own words", () => {
+  const counts = new Map<string, number>();
+  const wrong: string[] = [];
+  for (const file of invalid) {
+    let text: string;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(fs.readFileSync(path.join(dir, file)));
+    } catch {
+      continue;
+    }
+    try {
+      parseToml(text);
+      wrong.push(`${file}: read`);
+    } catch (error) {
+      const kind = error instanceof ConfigSyntaxError ? error.kind : undefined;
+      if (kind === undefined || !(kind in TOML_SYNTAX_KINDS) || kind === "unclassified") wrong.push(`${file}: ${kind}: ${String(error)}`);
+      else counts.set(kind, (counts.get(kind) ?? 0) + 1);
+    }
+  }
+  const sorted = [...counts].sort(([a], [b]) => (a < b ? -1 : 1));
+  console.log(`toml-test invalid by class: ${sorted.map(([kind, n]) => `${kind} ${n}`).join(", ")}`);
+  expect(wrong).toEqual([]);
+  // The list exercises most classes, not a few.
+  expect(counts.size).toBeGreaterThan(Object.keys(TOML_SYNTAX_KINDS).length / 2);
 });
