@@ -17,7 +17,7 @@ export function codeActionsAt(file: string, range: LspRange, views: ReadonlyMap<
     if (!overlaps(diagnostic.range, range)) continue;
     const document = view.report.status === "unreadable" ? undefined : view.report.document;
     const textOf = (shown: string) => view.files.get(realOf(view, shown) ?? shown)?.text;
-    const fix = document && fixOf(located, document, textOf);
+    const fix = document && fixOf(located, document.spans, textOf);
     const fixed = fix && realOf(view, fix.file);
     if (fix === undefined || fixed === undefined) continue;
     const title = fixed === file ? fix.title : `${fix.title} in ${nameFrom(file, fixed)}`;

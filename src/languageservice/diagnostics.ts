@@ -102,12 +102,16 @@ function problemIssue(problem: FileProblem): Located {
   return { issue: { stage: "load", path: "", message: problem.message }, at: { line: 1, column: 1, ...problem.at, file: problem.at?.file ?? problem.file } };
 }
 
-/** The stretch of `file` an issue is about; for one of the whole text (a syntax error, an entry that cannot be followed), what is written at its place. */
+/**
+ * The stretch of `file` an issue is about, by the spans of the file that set the value (a
+ * refused config has no merged document); for one of the whole text (a syntax error, an entry
+ * that cannot be followed), the value written at its place.
+ */
 function rangeOf(view: ConfigView, located: Located, file: string) {
   const loaded = view.files.get(file);
-  if (located.issue.path === "") return loaded && stretchAt(loaded, located.at);
-  const spans = view.report.status === "unreadable" ? undefined : view.report.document?.spans;
-  return issueRange(located, spans ?? new Map(), loaded?.text);
+  if (loaded === undefined) return undefined;
+  if (located.issue.path === "") return stretchAt(loaded, located.at);
+  return issueRange(located, loaded.document?.spans ?? new Map());
 }
 
 function diagnostic(message: string, range: Diagnostic["range"], severity: "error" | "warning", first: boolean): Diagnostic {

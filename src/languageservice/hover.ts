@@ -22,7 +22,7 @@ export function hoverAt(file: string, at: Position, views: ReadonlyMap<string, C
   if (view === undefined || loaded === undefined || !(view.isConfig || viewsReaching(file, views).length > 0)) return undefined;
   const cursor = keyAt(loaded, at);
   if (cursor === undefined) return undefined;
-  const range = cursor.range && lspRange(cursor.range, cursor.range.start);
+  const range = lspRange(cursor.range, cursor.range.start);
   if (isWithin(cursor.pointer, EXTENDS)) {
     const bases = basesAt(view, file, cursor.pointer);
     if (bases.length === 0) return undefined;

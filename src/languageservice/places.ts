@@ -1,7 +1,6 @@
 import * as path from "node:path";
 import type { Position as LspPosition, Range as LspRange } from "vscode-languageserver-types";
 import type { LoadedFile } from "../files/extends";
-import { writtenRange } from "../report/written";
 import type { ConfigDocument, Range } from "../text/config-document";
 import type { Position } from "../text/parse/position";
 
@@ -37,14 +36,14 @@ export function placeName(from: string, file: string, at: Position): string {
 export function stretchAt(file: LoadedFile, at: Position): Range | undefined {
   const pointer = pointerWithPosition(file.document, at);
   const span = pointer === undefined ? undefined : file.document?.spans.get(pointer);
-  return span?.value ?? span?.key ?? (file.text === undefined ? undefined : writtenRange(file.text, at, "value"));
+  return span?.value ?? span?.key;
 }
 
 /** The stretch of the key set at `at` in a file. */
 export function keyStretch(file: LoadedFile, at: Position): Range | undefined {
   const pointer = pointerWithPosition(file.document, at);
   const span = pointer === undefined ? undefined : file.document?.spans.get(pointer);
-  return span?.key ?? span?.value ?? (file.text === undefined ? undefined : writtenRange(file.text, at, "key"));
+  return span?.key ?? span?.value;
 }
 
 /** The pointer a document sets at exactly `at`. */

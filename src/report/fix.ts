@@ -3,7 +3,6 @@ import type { Located } from "../text/located";
 import { LineIndex } from "../text/parse/position";
 import { childPointer, parentPointer } from "../util/pointer";
 import { keyKind } from "./issue-range";
-import { writtenRange } from "./written";
 
 /** A change to one file that mends an issue: the text between `range`'s ends becomes `newText`. */
 export interface Fix {
@@ -19,21 +18,20 @@ export interface Fix {
  * edit away, a field one edit away): the smallest change in the file that set the value, the
  * name alone, inside its quotes. `undefined` where there is none, where the text at the place
  * is not the value or key the issue names (a YAML alias, a stale position), or where a key
- * would be renamed onto one its table already holds in that file. `document` is the merged
- * document the issue was found in: its positions and spans.
+ * would be renamed onto one its table already holds.
  */
-export function fixOf(located: Located, document: Pick<ConfigDocument, "positions" | "spans">, textOf: (file: string) => string | undefined): Fix | undefined {
+export function fixOf(located: Located, spans: ConfigDocument["spans"], textOf: (file: string) => string | undefined): Fix | undefined {
   const { suggestion, path } = located.issue;
   const file = located.at.file;
   if (suggestion === undefined || file === undefined) return undefined;
+  const span = spans.get(path);
   const renamesKey = keyKind(path) !== "value";
   // A key renamed onto one its table already has in the same file would merge two settings of that file: no single answer.
-  if (renamesKey && document.positions.get(childPointer(parentPointer(path), suggestion))?.file === file) return undefined;
+  if (renamesKey && spans.get(childPointer(parentPointer(path), suggestion))?.key?.start.file === file) return undefined;
+  const range = renamesKey ? span?.key : span?.value;
   const text = textOf(file);
-  if (text === undefined) return undefined;
-  const span = document.spans.get(path);
-  const range = (renamesKey ? span?.key : span?.value) ?? writtenRange(text, located.at, renamesKey ? "key" : "value");
-  const inner = range && insideQuotes(text, range);
+  if (range === undefined || text === undefined) return undefined;
+  const inner = insideQuotes(text, range);
   if (inner === undefined) return undefined;
   return { file, range: inner, newText: suggestion, title: `write \`${suggestion}\`` };
 }

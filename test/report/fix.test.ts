@@ -6,7 +6,6 @@ import { LineIndex } from "../../dist/text/parse/position";
 /** A text as the document of file `f`, as the loader names its places. */
 function fileDocument(text: string, format: ConfigFormat) {
   const document = readDocument(text, format);
-  for (const at of document.positions.values()) at.file = "f";
   for (const { key, value } of document.spans.values()) for (const range of [key, value]) if (range) range.start.file = range.end.file = "f";
   return document;
 }
@@ -16,7 +15,7 @@ function fixed(text: string, format: ConfigFormat): { fixes: Fix[]; text: string
   const document = fileDocument(text, format);
   const check = checkDocument(document, { strict: true });
   const fixes = check.errors.flatMap((located) => {
-    const fix = fixOf({ ...located, at: { ...located.at, file: "f" } }, document, () => text);
+    const fix = fixOf({ ...located, at: { ...located.at, file: "f" } }, document.spans, () => text);
     return fix ? [fix] : [];
   });
   const lines = new LineIndex(text);
@@ -55,5 +54,5 @@ test("no fix where no single name is meant, where it would rename a key onto one
   expect(fixed(text, "json").fixes).toEqual([]);
   const document = fileDocument(text, "json");
   const [first] = checkDocument(document).errors;
-  expect(fixOf({ ...first, issue: { ...first.issue, suggestion: "none" }, at: { ...first.at, file: "f" } }, document, () => text.replace("bitnet", "bit-net!"))).toBeUndefined();
+  expect(fixOf({ ...first, issue: { ...first.issue, suggestion: "none" }, at: { ...first.at, file: "f" } }, document.spans, () => text.replace("bitnet", "bit-net!"))).toBeUndefined();
 });
