@@ -10,18 +10,22 @@ export interface AtCursor {
   range: Range;
 }
 
-/** The key or value of a file's own document under `at`: the innermost stretch the reader spans that holds it. */
+/**
+ * The key or value of a file's own document under `at`: the innermost stretch the reader spans
+ * that holds it (the one that starts last; of two that start together, a YAML table and its
+ * first key, the one that ends first).
+ */
 export function keyAt(file: LoadedFile, at: Position): AtCursor | undefined {
   const { document, text } = file;
   if (document === undefined || text === undefined) return undefined;
   const lines = new LineIndex(text);
-  let best: (AtCursor & { start: number }) | undefined;
+  let best: (AtCursor & { start: number; end: number }) | undefined;
   for (const [pointer, span] of document.spans) {
     for (const part of ["key", "value"] as const) {
       const range = span[part];
       if (range === undefined || !contains(range, at)) continue;
-      const start = lines.offsetOf(range.start);
-      if (best === undefined || start > best.start) best = { pointer, part, range, start };
+      const [start, end] = [lines.offsetOf(range.start), lines.offsetOf(range.end)];
+      if (best === undefined || start > best.start || (start === best.start && end < best.end)) best = { pointer, part, range, start, end };
     }
   }
   return best && { pointer: best.pointer, part: best.part, range: best.range };

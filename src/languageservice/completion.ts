@@ -1,55 +1,53 @@
-import { CompletionItemKind, MarkupKind, type CompletionItem } from "vscode-languageserver-types";
+import { parse as parseJson } from "jsonc-parser";
+import { CompletionItemKind, MarkupKind, type CompletionItem, type Range as LspRange } from "vscode-languageserver-types";
 import { formatOf } from "../files/format";
-import type { ConfigFormat } from "../text/read-document";
-import type { Position } from "../text/parse/position";
-import { pointerOf, pointerTokens } from "../util/pointer";
-import { copyTable, hasOwn, isTable, setOwn } from "../util/tables";
-import { validateTarget } from "../validate/validators";
+import type { TextSource } from "../files/text-source";
+import { readDocument, type ConfigFormat } from "../text/read-document";
+import { LineIndex, type Position } from "../text/parse/position";
+import { pointerOf, valueAt } from "../util/pointer";
+import { hasOwn, isTable } from "../util/tables";
 import { completionContext, type CompletionContext } from "./completion-context";
-import type { ConfigView } from "./config-view";
+import { viewConfig } from "./config-view";
 import { fieldDocAt, type FieldDoc } from "./field-docs";
-import { shown } from "./shown";
 import { toLsp } from "./places";
+import { shown } from "./shown";
 
 /**
- * What may be typed at the cursor of `file` (its text as the editor holds it): the fields of
- * `[model.quant]`, `[model.rho]` and `saved_activations` (in a TOML header, the tables), and
- * the values of a field, each with its description. A value that one of the trainer's rules
- * rejects says so, as the schema's descriptions do; one that the config `file` heads would
- * reject, set there, says that too.
+ * What may be typed at the cursor of `file` (its text as the editor holds it, from `source`,
+ * the open buffers): the fields of `[model.quant]`, `[model.rho]` and `saved_activations` not
+ * yet written (in a TOML header, the tables), and the values of a field, each with its
+ * description. The schema's descriptions say when a rule rejects a value; a value the config
+ * `file` heads would be rejected for, once written, says so too.
  */
-export function completionsAt(file: string, text: string, at: Position, views: ReadonlyMap<string, ConfigView>): CompletionItem[] {
+export function completionsAt(file: string, at: Position, source: TextSource): CompletionItem[] {
+  const text = source.textOf(file);
   let format: ConfigFormat;
   try {
     format = formatOf(file);
   } catch {
     return [];
   }
-  const context = completionContext(text, format, at);
-  if (context === undefined) return [];
+  const context = text === undefined ? undefined : completionContext(text, format, at);
+  if (text === undefined || context === undefined) return [];
   const range = { start: toLsp(context.from), end: toLsp(at) };
   if (context.kind === "value") {
-    const pointer = pointerOf([...context.table, ...context.key!]);
-    const doc = fieldDocAt(pointer);
+    const doc = fieldDocAt(pointerOf([...context.table, ...context.key!]));
     if (doc?.values === undefined) return [];
-    const rejected = rejections(views.get(file), pointer, doc);
-    return doc.values
+    const items = doc.values
       .filter(({ value }) => !(value === null && format === "toml"))
-      .map(({ value, description }, i) => {
-        const refusal = rejected.get(i);
-        return {
-          label: typeof value === "string" ? value : shown(value),
-          kind: CompletionItemKind.EnumMember,
-          ...(refusal ? { detail: `rejected here: ${refusal}` } : {}),
-          ...(description ? { documentation: { kind: MarkupKind.Markdown, value: description } } : {}),
-          sortText: String(i).padStart(3, "0"),
-          textEdit: { range, newText: valueText(value, format, context) },
-        };
-      });
+      .map(({ value, description }, i) => ({
+        label: typeof value === "string" ? value : shown(value),
+        kind: CompletionItemKind.EnumMember,
+        ...(description ? { documentation: { kind: MarkupKind.Markdown, value: description } } : {}),
+        sortText: String(i).padStart(3, "0"),
+        textEdit: { range, newText: valueText(value, format, context) },
+      }));
+    const refusals = rejections(file, items.map((item) => replaced(text, item.textEdit.range, item.textEdit.newText)), source);
+    return items.map((item, i) => (refusals[i] === undefined ? item : { ...item, detail: `rejected here: ${refusals[i]}` }));
   }
   const table = fieldDocAt(pointerOf(context.table));
   if (table?.fields === undefined) return [];
-  const written = writtenKeys(views.get(file), pointerOf(context.table));
+  const written = writtenKeys(text, format, at, context.table);
   return Object.values(table.fields)
     .filter((field) => (context.kind === "section" ? field.fields !== undefined : !written.has(lastName(field))))
     .map((field, i) => ({
@@ -77,53 +75,41 @@ function valueText(value: unknown, format: ConfigFormat, context: CompletionCont
   return format === "yaml" ? value : JSON.stringify(value);
 }
 
-/** The keys `file`'s own text already sets in a table: not offered again. */
-function writtenKeys(view: ConfigView | undefined, table: string): Set<string> {
-  const document = view?.files.get(view.head)?.document;
-  const keys = new Set<string>();
-  if (document === undefined) return keys;
-  const prefix = `${table}/`;
-  for (const pointer of document.positions.keys()) {
-    if (pointer.startsWith(prefix) && !pointer.slice(prefix.length).includes("/")) keys.add(pointerTokens(pointer).at(-1)!);
+/**
+ * The keys the text already sets in `table`, the line being typed aside (a text mid-typing is
+ * seldom well-formed; JSON is read by a reader that tolerates it).
+ */
+function writtenKeys(text: string, format: ConfigFormat, at: Position, table: readonly string[]): Set<string> {
+  let value: unknown;
+  if (format === "json") value = parseJson(text, [], { allowTrailingComma: true });
+  else {
+    try {
+      value = readDocument(text.split(/\r\n|\r|\n/).map((line, i) => (i === at.line - 1 ? "" : line)).join("\n"), format).value;
+    } catch {
+      return new Set();
+    }
   }
-  return keys;
+  const found = valueAt(value, pointerOf(table));
+  return new Set(isTable(found) ? Object.keys(found) : []);
 }
 
 /**
- * For each value of a field (by its index), the message of the rule that would reject the config
- * `view` heads with that value set at `pointer`, where the config is otherwise free of that rule.
+ * For each of `texts` (the file with one of the values written in), the rule the config the
+ * file heads would then be rejected for, where that rule is about the value: one that not every
+ * value meets.
  */
-function rejections(view: ConfigView | undefined, pointer: string, doc: FieldDoc): Map<number, string> {
-  const found = new Map<number, string>();
-  const document = view && view.report.status !== "unreadable" ? view.report.document : undefined;
-  if (document === undefined || doc.values === undefined) return found;
-  const check = (value: unknown) => {
-    const result = validateTarget("config", value, { allErrors: true, dialect: document.dialect });
-    return new Set(result.valid ? [] : result.errors.filter((issue) => issue.stage === "validate").map((issue) => issue.message));
-  };
-  const before = check(document.value);
-  doc.values.forEach(({ value }, i) => {
-    const after = check(withValue(document.value, pointer, value));
-    const message = [...after].find((text) => !before.has(text));
-    if (message !== undefined) found.set(i, message);
+function rejections(file: string, texts: readonly string[], source: TextSource): (string | undefined)[] {
+  const rules = texts.map((candidate) => {
+    const { report } = viewConfig(file, { textOf: (real) => (real === file ? candidate : source.textOf(real)) });
+    return report.status === "unreadable" ? [] : report.errors.filter(({ issue }) => issue.stage === "validate").map(({ issue }) => issue.message);
   });
-  return found;
+  const everywhere = new Set(rules.length > 1 ? rules[0].filter((message) => rules.every((other) => other.includes(message))) : []);
+  return rules.map((messages) => messages.find((message) => !everywhere.has(message)));
 }
 
-/** A copy of `root` with `value` at `pointer`, the tables and lists on the way made where missing. */
-function withValue(root: unknown, pointer: string, value: unknown): unknown {
-  const tokens = pointerTokens(pointer);
-  const copy = (node: unknown, i: number): unknown => {
-    if (i === tokens.length) return value;
-    const token = tokens[i];
-    if ((Array.isArray(node) || node === undefined) && /^\d+$/.test(token)) {
-      const items: unknown[] = Array.isArray(node) ? [...node] : [];
-      items[Number(token)] = copy(items[Number(token)], i + 1);
-      return items;
-    }
-    const table = copyTable(isTable(node) ? node : {});
-    setOwn(table, token, copy(hasOwn(table, token) ? table[token] : undefined, i + 1));
-    return table;
-  };
-  return copy(root, 0);
+/** A text with the stretch `range` (in the editor's terms) replaced by `newText`. */
+function replaced(text: string, range: LspRange, newText: string): string {
+  const lines = new LineIndex(text);
+  const offset = ({ line, character }: LspRange["start"]) => lines.offsetOf({ line: line + 1, column: character + 1 });
+  return text.slice(0, offset(range.start)) + newText + text.slice(offset(range.end));
 }

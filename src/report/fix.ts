@@ -36,7 +36,11 @@ export function fixOf(located: Located, spans: ConfigDocument["spans"], textOf: 
   return { file, range: inner, newText: suggestion, title: `write \`${suggestion}\`` };
 }
 
-/** The part of `range` inside a string's quotes (or all of it, for a bare key or a plain YAML scalar), where it holds a name. */
+/**
+ * The part of `range` inside a string's quotes (or all of it, for a bare key or a plain YAML
+ * scalar), where it holds a name: word characters and dashes, and inside quotes the spaces a
+ * slip leaves around one (`" int8"`).
+ */
 function insideQuotes(text: string, range: Range): Range | undefined {
   const lines = new LineIndex(text);
   const start = lines.offsetOf(range.start);
@@ -44,7 +48,7 @@ function insideQuotes(text: string, range: Range): Range | undefined {
   const written = text.slice(start, end);
   const quote = /^("""|'''|"|')/.exec(written)?.[0] ?? "";
   const inner = written.slice(quote.length, written.length - quote.length);
-  if ((quote !== "" && !written.endsWith(quote)) || !/^[\w-]+$/.test(inner)) return undefined;
+  if ((quote !== "" && !written.endsWith(quote)) || !(quote === "" ? /^[\w-]+$/ : /^ *[\w-]+ *$/).test(inner)) return undefined;
   const file = range.start.file;
   return { start: { ...lines.at(start + quote.length), file }, end: { ...lines.at(end - quote.length), file } };
 }

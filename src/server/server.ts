@@ -161,7 +161,7 @@ export function startServer({ input, output, onPublished }: ServerOptions): Conn
 
   connection.onCompletion(({ textDocument, position }) => {
     const file = openFile(textDocument.uri);
-    return file ? guarded(() => completionsAt(file.real, file.document.getText(), fromLsp(position), views), []) : [];
+    return file ? guarded(() => completionsAt(file.real, fromLsp(position), source), []) : [];
   });
 
   connection.onCodeAction(({ textDocument, range }) => {

@@ -34,6 +34,7 @@ describe.each<[ConfigFormat, string, string]>([
   ],
   ["json", '{"model": {"qaunt": {"enable": true}, "rho": {"precision": "FP32", "stats_monitorng": true}}}\n', '{"model": {"quant": {"enable": true}, "rho": {"precision": "fp32", "stats_monitoring": true}}}\n'],
   ["toml", '[model.qaunt]\nenable = true\n[model.rho]\nprecision = "FP32" # kept\n"stats_monitorng" = true\n', '[model.quant]\nenable = true\n[model.rho]\nprecision = "fp32" # kept\n"stats_monitoring" = true\n'],
+  ["toml", '[model.quant]\nact_format = " int8"\nweight_format = "int8 "\n', '[model.quant]\nact_format = "int8"\nweight_format = "int8"\n'],
   [
     "toml",
     "[model.quant]\ntarget_modules = [ \"Encoder\" ]\nsaved_activations.mode = 'Disabled'\nprotocol=\"BitNet_B158\"\n",
