@@ -34,6 +34,9 @@ import {
 } from "vscode-languageserver-protocol/node";
 import { cliCommand } from "./cli";
 
+/** A document no client opens: a request about it is answered at once, after every message sent before it. */
+const BARRIER = "file:///burn-dragon-schema-barrier.toml";
+
 /** How long a test waits for the server to publish before it says what it was waiting for. */
 const PUBLISH_WAIT_MS = 20_000;
 
@@ -62,6 +65,10 @@ export class LspClient {
   private readonly connection: ProtocolConnection;
   private readonly versions = new Map<string, number>();
   private readonly latest = new Map<string, Diagnostic[]>();
+  private readonly counts = new Map<string, number>();
+  private registered!: () => void;
+  /** Settled once the server has registered a capability with the client. */
+  readonly registration = new Promise<void>((resolve) => (this.registered = resolve));
   private readonly waiting = new Map<string, ((diagnostics: Diagnostic[]) => void)[]>();
   private exited: Promise<number | null>;
 
@@ -73,12 +80,14 @@ export class LspClient {
     this.connection = createProtocolConnection(new StreamMessageReader(this.server.stdout!), new StreamMessageWriter(this.server.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, ({ uri, diagnostics }) => {
       this.latest.set(uri, diagnostics);
+      this.counts.set(uri, (this.counts.get(uri) ?? 0) + 1);
       const waiters = this.waiting.get(uri) ?? [];
       this.waiting.delete(uri);
       for (const resolve of waiters) resolve(diagnostics);
     });
     this.connection.onRequest(RegistrationRequest.type, ({ registrations }) => {
       this.registrations.push(...registrations);
+      this.registered();
     });
     this.connection.listen();
   }
@@ -96,10 +105,24 @@ export class LspClient {
     return client;
   }
 
-  /** The next diagnostics the server publishes for `file`, once `action` is sent. */
+  /**
+   * The diagnostics the server publishes for `file` on `action`: the server handles messages in
+   * order, so once a request sent after the action is answered, all it published is here. The
+   * last of them, or, where it published none yet for the file, the next.
+   */
   async published(file: string, action: () => Promise<void>): Promise<Diagnostic[]> {
     const uri = uriOf(file);
-    const next = new Promise<Diagnostic[]>((resolve, reject) => {
+    const before = this.counts.get(uri) ?? 0;
+    const next = this.next(file);
+    await action();
+    await this.connection.sendRequest(HoverRequest.type, { textDocument: { uri: BARRIER }, position: { line: 0, character: 0 } });
+    return (this.counts.get(uri) ?? 0) > before ? this.latest.get(uri)! : next;
+  }
+
+  /** The next diagnostics the server publishes for `file`, whatever makes it publish (a change on disk). */
+  next(file: string): Promise<Diagnostic[]> {
+    const uri = uriOf(file);
+    return new Promise<Diagnostic[]>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no diagnostics published for ${file} in ${PUBLISH_WAIT_MS} ms; server stderr: ${this.stderr.join("")}`)), PUBLISH_WAIT_MS);
       const waiters = this.waiting.get(uri) ?? [];
       waiters.push((diagnostics) => {
@@ -108,8 +131,6 @@ export class LspClient {
       });
       this.waiting.set(uri, waiters);
     });
-    await action();
-    return next;
   }
 
   /** The last diagnostics published for `file`. */
