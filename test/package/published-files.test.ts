@@ -39,6 +39,7 @@ const ALLOWED = new Set([
   "bin/burn-dragon-schema.js",
   ...Object.values(SCHEMA_FILES).map((file) => `schema/${file}`),
   "docs/reference.md",
+  "docs/editors.md",
   "examples/bitnet.toml",
   "examples/broken.toml",
   "examples/sweep/base.toml",
