@@ -12,14 +12,16 @@ export interface ConfigView {
   report: ConfigReport;
   /** The files the config is made of (as far as the loader got), by real path. */
   files: Map<string, LoadedFile>;
-  /** Whether the head is a burn_dragon config at all (see `isConfigText`). */
+  /** Whether the head is a burn_dragon config at all (see `viewConfig`). */
   isConfig: boolean;
 }
 
 /**
  * The config `head` heads, read from `source` (the open buffers) before the disk, as the
- * command line reads it. `wasConfig`: the head was a config when last read well-formed, so
- * that text broken mid-typing keeps its diagnostics.
+ * command line reads it, and whether the head is a config at all: a document by what it sets
+ * (`isConfigDocument`); a text that is not well-formed by the words it holds, or by
+ * `wasConfig`, that it was a config when last read well-formed (text broken mid-typing keeps
+ * its diagnostics); a text that cannot be read at all, always.
  */
 export function viewConfig(head: string, source: TextSource, wasConfig = false): ConfigView {
   const report = checkConfig([head], { extends: true, source });
@@ -36,8 +38,8 @@ export function viewConfig(head: string, source: TextSource, wasConfig = false):
 const CONFIG_WORDS = /\b(?:quant|rho|extends)\b/;
 
 /**
- * Whether a text that is not well-formed (or not yet a table: a first word typed) is a burn_dragon config: it names one of its sections
- * or `extends`. A file of another kind (a `package.json`, a CI workflow) gets nothing.
+ * Whether a text that is not well-formed (or not yet a table: a first word typed) is a
+ * burn_dragon config: it names one of its sections, or `extends`.
  */
 export function isConfigText(text: string): boolean {
   return CONFIG_WORDS.test(text);

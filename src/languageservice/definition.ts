@@ -3,7 +3,7 @@ import type { Position } from "../text/parse/position";
 import { isWithin } from "../util/pointer";
 import { keyAt } from "./at-cursor";
 import { setterOf } from "./chain";
-import type { ConfigView } from "./config-view";
+import { viewsReaching, type ConfigView } from "./config-view";
 import { basesAt, EXTENDS } from "./extends-entries";
 import { keyStretch, lspRange, type UriOf } from "./places";
 
@@ -15,7 +15,7 @@ export function definitionAt(file: string, at: Position, views: ReadonlyMap<stri
   const view = views.get(file);
   const loaded = view?.files.get(file);
   const cursor = loaded && keyAt(loaded, at);
-  if (view === undefined || cursor === undefined) return [];
+  if (view === undefined || cursor === undefined || !(view.isConfig || viewsReaching(file, views).length > 0)) return [];
   if (isWithin(cursor.pointer, EXTENDS)) {
     const start = { line: 0, character: 0 };
     return basesAt(view, file, cursor.pointer).flatMap((base) => (base.real ? [{ uri: uriOf(base.real), range: { start, end: start } }] : []));

@@ -1,10 +1,10 @@
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from "vscode-languageserver-types";
+import type { FileProblem } from "../files/file-problem";
 import { issueRange } from "../report/issue-range";
 import type { Located } from "../text/located";
 import type { Position } from "../text/parse/position";
 import { issuesOf, realOf, viewsReaching, type ConfigView } from "./config-view";
 import { lspRange, nameFrom, placeName, stretchAt, type UriOf } from "./places";
-import type { FileProblem } from "../files/file-problem";
 
 /** Who speaks in an editor's list of problems. */
 export const SOURCE = "burn-dragon-schema";

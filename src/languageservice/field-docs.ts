@@ -1,5 +1,6 @@
 import { hasOwn } from "../util/tables";
 import { pointerTokens } from "../util/pointer";
+import { fieldName } from "../validate/serde-words";
 
 /** The part of a published schema this module reads. */
 interface SchemaNode {
@@ -25,7 +26,7 @@ export interface ValueDoc {
 
 /** A field or table of the config as the schema describes it. */
 export interface FieldDoc {
-  /** Dotted, as the trainer names it: `model.quant.protocol`. */
+  /** As the trainer names it: `model.quant.protocol`, `model.quant.target_modules[0]`. */
   name: string;
   description?: string;
   /** The JSON Schema type, in words: `boolean`, `string`, `string or null`, `list of string`, `table`. */
@@ -46,7 +47,7 @@ export function fieldDocAt(pointer: string): FieldDoc | undefined {
     node = node.properties && hasOwn(node.properties, token) ? node.properties[token] : node.items && /^\d+$/.test(token) ? node.items : undefined;
     if (node === undefined) return undefined;
   }
-  return docOf(tokens.join("."), resolved(node));
+  return docOf(fieldName(pointer), resolved(node));
 }
 
 function docOf(name: string, node: SchemaNode): FieldDoc {

@@ -2,6 +2,7 @@ import { MarkupKind, type Hover } from "vscode-languageserver-types";
 import type { Position } from "../text/parse/position";
 import { isWithin } from "../util/pointer";
 import { isTable } from "../util/tables";
+import { fieldName } from "../validate/serde-words";
 import { keyAt } from "./at-cursor";
 import { settingsOf, setterOf, type Setting } from "./chain";
 import { viewsReaching, type ConfigView } from "./config-view";
@@ -32,7 +33,7 @@ export function hoverAt(file: string, at: Position, views: ReadonlyMap<string, C
   const sections: string[][] = [];
   const doc = fieldDocAt(cursor.pointer);
   if (doc) sections.push(fieldSection(doc));
-  else sections.push([`**${nameOf(cursor.pointer)}**`]);
+  else sections.push([`**${fieldName(cursor.pointer)}**`]);
   sections.push(originSection(view, file, cursor.pointer));
   for (const child of viewsReaching(file, views)) {
     const setter = setterOf(child, cursor.pointer);
@@ -65,10 +66,6 @@ function originSection(view: ConfigView, file: string, pointer: string): string[
 
 function where(from: string, setting: Setting): string {
   return `\`${placeName(from, setting.file, setting.at)}\``;
-}
-
-function nameOf(pointer: string): string {
-  return pointer.split("/").slice(1).join(".");
 }
 
 function markdown(lines: string[], range: Hover["range"]): Hover {
