@@ -1,65 +1,21 @@
-"""The published JSON Schema files, and the issues of one config value in the trainer's order."""
+"""The issues of one config value, in the order the trainer reports them."""
 
 from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from datetime import date, time
 from decimal import Decimal
 from functools import lru_cache
-from importlib import resources
-from typing import Any, Iterable, Literal
+from typing import Any
 
 from jsonschema import Draft7Validator, ValidationError
 
-Target = Literal["config", "quant", "rho"]
-
-#: The schema file each target is checked with (the same three files as `schema/` in the repository).
-SCHEMA_FILES: dict[str, str] = {
-    "config": "burn-dragon-config.schema.json",
-    "quant": "low-bit-quantization-config.schema.json",
-    "rho": "low-bit-rho-config.schema.json",
-}
-
-#: Where each target's value sits in a config document, for naming fields.
-ROOTS: dict[str, tuple[str, ...]] = {"config": (), "quant": ("model", "quant"), "rho": ("model", "rho")}
+from ._schema import ROOTS, SCHEMA_FILES, Issue, Target, field_name, pointer, schema
+from ._toml import datetime_text
+from ._unknown import unknown_keys
 
 QUOTE_LIMIT = 60
-
-
-@dataclass(frozen=True)
-class Issue:
-    """One thing the trainer rejects.
-
-    ``stage`` is ``"deserialize"`` (a value of the wrong shape, which serde rejects before any
-    rule runs), ``"validate"`` (a broken ``validate()`` rule: ``message`` is the trainer's),
-    ``"load"`` (the trainer's config loader rejects the merged file) or ``"parse"`` (the file
-    is not TOML that ``tomllib`` reads). ``path`` is a JSON Pointer into the (merged)
-    document. For files, ``file`` is the file that set the value, and ``line``/``column``
-    are known where ``tomllib`` gives them (syntax errors); otherwise ``key_path`` names the key.
-    """
-
-    stage: str
-    path: str
-    message: str
-    file: str | None = None
-    line: int | None = None
-    column: int | None = None
-
-    @property
-    def key_path(self) -> str:
-        """The dotted key of ``path``, as a config author writes it (``model.quant.protocol``)."""
-        return ".".join(pointer_tokens(self.path))
-
-
-def schema(target: Target = "config") -> dict[str, Any]:
-    """The published schema document of ``target``, as shipped in the package."""
-    return json.loads(_schema_text(SCHEMA_FILES[target]))
-
-
-@lru_cache(maxsize=None)
-def _schema_text(name: str) -> str:
-    return resources.files(__package__).joinpath("schema").joinpath(name).read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=None)
@@ -94,56 +50,62 @@ def _rule_order(target: str) -> dict[str, int]:
     return order
 
 
-def validate(value: Any, target: Target = "config") -> list[Issue]:
+def validate(value: Any, target: Target = "config", *, strict: bool = False) -> list[Issue]:
     """The issues of a config value, in the order the trainer reports them (empty when valid).
 
     ``target`` is ``"config"`` for a whole document (``model.quant`` and ``model.rho``
     checked, every other key left alone), ``"quant"`` or ``"rho"`` for one table. The first
     issue is the one the trainer reports; the rest follow as it would report them, one at a
     time, as each is fixed: every shape error first, then the rules in ``validate()`` order.
+    ``strict`` adds the keys Rust ignores that ``unknown_keys`` finds, after them.
     """
+    issues = _rust_issues(value, target)
+    if strict:
+        issues += unknown_keys(value, target)
+    return issues
+
+
+def _rust_issues(value: Any, target: Target) -> list[Issue]:
     if target not in SCHEMA_FILES:
         raise ValueError(f"unknown target {target!r}: expected one of {', '.join(SCHEMA_FILES)}")
     shape: dict[str, ValidationError] = {}
     rules: list[tuple[int, Issue]] = []
     order = _rule_order(target)
-    for error in _validator(target).iter_errors(value):
-        pointer = _pointer(error.absolute_path)
+    for error in _validator(target).iter_errors(_as_serde_sees(value, SERDE_DEPTH[target])):
+        at = pointer(error.absolute_path)
         if _is_rule_failure(error):
-            rules.append((order[error.schema["errorMessage"]], Issue("validate", pointer, error.schema["errorMessage"])))
-        elif pointer not in shape or error.validator == "enum":
-            shape[pointer] = error
+            rules.append((order[error.schema["errorMessage"]], Issue("validate", at, error.schema["errorMessage"])))
+        elif at not in shape or error.validator == "enum":
+            shape[at] = error
     root = ROOTS[target]
-    issues = [Issue("deserialize", pointer, _shape_message(error, pointer, root)) for pointer, error in shape.items()]
+    issues = [Issue("deserialize", at, _shape_message(error, at, root)) for at, error in shape.items()]
     return issues + [issue for _, issue in sorted(rules, key=lambda rule: rule[0])]
+
+
+#: How deep below each target's root a value can stand that serde reads: a list item in
+#: `model.quant.saved_activations`'s neighbours (`model.quant.target_modules[0]`) is the deepest.
+SERDE_DEPTH = {"config": 4, "quant": 2, "rho": 1}
+
+
+def _as_serde_sees(value: Any, depth: int) -> Any:
+    """The value with each date and time as the string serde sees in the trainer (its toml
+    hands a datetime to serde as its text), down to `depth` levels below; deeper values are
+    ones serde ignores."""
+    if isinstance(value, (date, time)):
+        return datetime_text(value)
+    if depth < 0:
+        return value
+    if isinstance(value, dict):
+        return {key: _as_serde_sees(item, depth - 1) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_as_serde_sees(item, depth - 1) for item in value]
+    return value
 
 
 def _is_rule_failure(error: ValidationError) -> bool:
     """A rule failure carries its message twice: as `errorMessage` and as the failing keyword's value."""
     schema_ = error.schema
     return isinstance(schema_, dict) and schema_.get("errorMessage") == error.validator_value
-
-
-def _pointer(path: Iterable[Any]) -> str:
-    return "".join("/" + str(token).replace("~", "~0").replace("/", "~1") for token in path)
-
-
-def pointer_tokens(pointer: str) -> list[str]:
-    """The keys and list indices a JSON Pointer names, unescaped."""
-    if pointer == "":
-        return []
-    return [token.replace("~1", "/").replace("~0", "~") for token in pointer[1:].split("/")]
-
-
-def field_name(pointer: str, root: tuple[str, ...] = ()) -> str:
-    """A pointer as a config author writes the field: ``model.quant.target_modules[1]``."""
-    name = ""
-    for i, token in enumerate([*root, *pointer_tokens(pointer)]):
-        if token.isdigit():
-            name += f"[{token}]"
-        else:
-            name += token if i == 0 else f".{token}"
-    return name or "the config"
 
 
 def _quote(text: str) -> str:

@@ -1,0 +1,112 @@
+"""Keys Rust ignores: unknown fields of its structs, and likely typos of the sections around them.
+
+The field names come from the published schema files: a table a `$ref` names is a Rust struct
+(`model.quant`, `model.rho`), and so is every table inside one (`saved_activations`); the
+document and `model` around them are open tables, holding many keys of other sections.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ._schema import ROOTS, Issue, Target, field_name, pointer, schema
+
+
+@dataclass(frozen=True)
+class _Table:
+    """A table of the schema: whether it is a Rust struct, and its fields (a field's table, or None)."""
+
+    struct: bool
+    fields: dict[str, "_Table | None"]
+
+
+@lru_cache(maxsize=None)
+def _shape(target: str) -> _Table:
+    document = schema(target)  # type: ignore[arg-type]
+    definitions = document.get("definitions", {})
+
+    def table(node: dict[str, Any], struct: bool) -> _Table | None:
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/definitions/"):
+            node, struct = definitions[ref.removeprefix("#/definitions/")], True
+        properties = node.get("properties")
+        if node.get("type") != "object" or not isinstance(properties, dict):
+            return None
+        return _Table(struct, {name: table(field, struct) for name, field in properties.items()})
+
+    # The quant and rho files are each one Rust struct; the config file is the open document.
+    root = table(document, target != "config")
+    assert root is not None
+    return root
+
+
+def unknown_keys(value: Any, target: Target = "config") -> list[Issue]:
+    """The keys of `value` that Rust ignores and that are likely mistakes, as issues of stage
+    ``"deserialize"``: every key of `model.quant`, `model.rho` or `saved_activations` that no
+    field is named after, and, in the document and `model`, keys one typo away from `model`,
+    `quant` or `rho`, which would leave a whole section unread. In document order."""
+    found: list[Issue] = []
+    _visit(value, [], _shape(target), ROOTS[target], found)
+    return found
+
+
+def _visit(value: Any, tokens: list[str], table: _Table, root: tuple[str, ...], found: list[Issue]) -> None:
+    if not isinstance(value, dict):
+        return
+    for key, item in value.items():
+        at = [*tokens, key]
+        if key in table.fields:
+            inner = table.fields[key]
+            if inner is not None:
+                _visit(item, at, inner, root, found)
+            continue
+        here = field_name(pointer(tokens), root)
+        if table.struct:
+            found.append(Issue("deserialize", pointer(at), unknown_message(key, here, list(table.fields))))
+            continue
+        meant = next((name for name in table.fields if mistyped(key, name)), None)
+        if meant is not None:
+            found.append(Issue("deserialize", pointer(at), f"{here}: unknown field `{key}`, did you mean `{meant}`?"))
+
+
+def unknown_message(key: str, table: str, fields: list[str]) -> str:
+    """`TABLE: unknown field `KEY``, with the nearest field when one is near, else every field."""
+    guess = min(fields, key=lambda name: distance(key, name))
+    near = distance(key.lower(), guess.lower()) <= max(2, len(_units(guess)) // 3)
+    hint = f"did you mean `{guess}`?" if near else "the fields are " + ", ".join(f"`{name}`" for name in fields)
+    return f"{table}: unknown field `{key}`, {hint}"
+
+
+def mistyped(key: str, name: str) -> bool:
+    """Whether `key` is `name` written with another case, one letter added, dropped or changed,
+    or two neighbouring letters swapped: close enough to be a typo even among the many other
+    keys an open table holds."""
+    a, b = key.lower(), name.lower()
+    return distance(a, b) <= 1 or _swaps_neighbours(_units(a), _units(b))
+
+
+def _swaps_neighbours(a: list[int], b: list[int]) -> bool:
+    if len(a) != len(b):
+        return False
+    at = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), -1)
+    return at >= 0 and at + 1 < len(a) and a[at] == b[at + 1] and a[at + 1] == b[at] and a[at + 2 :] == b[at + 2 :]
+
+
+def _units(text: str) -> list[int]:
+    """The UTF-16 code units of a text: the letters the Node package counts edits in."""
+    data = text.encode("utf-16-le", "surrogatepass")
+    return [int.from_bytes(data[i : i + 2], "little") for i in range(0, len(data), 2)]
+
+
+def distance(a: str, b: str) -> int:
+    """The Levenshtein distance between two texts, in UTF-16 code units."""
+    x, y = _units(a), _units(b)
+    previous = list(range(len(y) + 1))
+    for i, unit in enumerate(x, 1):
+        current = [i]
+        for j, other in enumerate(y, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (unit != other)))
+        previous = current
+    return previous[-1]
