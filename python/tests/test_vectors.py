@@ -1,13 +1,13 @@
-"""`validate()` against every object and TOML vector: Rust's verdict, stage and message."""
+"""`validate()` against every object vector and `validate_text()` against every TOML vector:
+Rust's verdict, stage and message; and the keys Rust ignores, which only `strict` reports."""
 
 from __future__ import annotations
 
-import tomllib
 from typing import Any
 
 import pytest
 
-from burn_dragon_schema import Issue, validate
+from burn_dragon_schema import Issue, schema, unknown_keys, validate, validate_text
 from conftest import read_vectors
 
 TARGETS = {"quant": "quant", "rho": "rho", "model": "config"}
@@ -24,14 +24,23 @@ def assert_rust_verdict(issues: list[Issue], expect: dict[str, Any]) -> None:
         assert issues[0].stage == "deserialize"
 
 
-@pytest.mark.parametrize("vector", read_vectors("objects.jsonl"), ids=lambda v: f"objects-{v['id']}-{v['target']}")
+OBJECTS = [*read_vectors("objects.jsonl"), *read_vectors("named.jsonl")]
+
+
+@pytest.mark.parametrize("vector", OBJECTS, ids=lambda v: f"objects-{v['id']}-{v['target']}")
 def test_object_vector(vector: dict[str, Any]) -> None:
-    assert_rust_verdict(validate(vector["value"], TARGETS[vector["target"]]), vector["expect"])  # type: ignore[arg-type]
+    target = TARGETS[vector["target"]]
+    lenient = validate(vector["value"], target)  # type: ignore[arg-type]
+    assert_rust_verdict(lenient, vector["expect"])
+    # Under strict, the keys Rust ignores come after Rust's own issues, which stay first.
+    strict = validate(vector["value"], target, strict=True)  # type: ignore[arg-type]
+    assert strict[: len(lenient)] == lenient
+    assert all(issue.stage == "deserialize" and ": unknown field `" in issue.message for issue in strict[len(lenient) :])
 
 
 @pytest.mark.parametrize("vector", read_vectors("toml-text.jsonl"), ids=lambda v: f"toml-{v['id']}")
 def test_toml_vector(vector: dict[str, Any]) -> None:
-    assert_rust_verdict(validate(tomllib.loads(vector["text"])), vector["expect"])
+    assert_rust_verdict(validate_text(vector["text"]), vector["expect"])
 
 
 def test_rules_after_shape_errors_and_in_rust_order() -> None:
@@ -59,3 +68,35 @@ def test_an_omitted_field_is_reported_at_its_table() -> None:
 def test_an_unknown_target_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown target"):
         validate({}, "model")  # type: ignore[arg-type]
+
+
+#: A key Rust ignores, at a path: the table it is in, and the field it is one typo away from
+#: (None: none is near, and the message lists the table's fields).
+TYPOS: list[tuple[tuple[str, ...], str, str | None]] = [
+    (("model",), "qaunt", "quant"),
+    (("model",), "RHO", "rho"),
+    ((), "mdoel", "model"),
+    (("model", "quant"), "weight_fromat", "weight_format"),
+    (("model", "quant", "saved_activations"), "mod", "mode"),
+    (("model", "rho"), "learning_rate", None),
+]
+
+
+@pytest.mark.parametrize(("table", "key", "meant"), TYPOS)
+def test_keys_rust_ignores_are_reported_under_strict_only(table: tuple[str, ...], key: str, meant: str | None) -> None:
+    document: dict[str, Any] = {key: {}}
+    for name in reversed(table):
+        document = {name: document}
+    fields = schema("config")["definitions"]["LowBitRhoConfig"]["properties"]
+    hint = f"did you mean `{meant}`?" if meant else "the fields are " + ", ".join(f"`{name}`" for name in fields)
+    assert validate(document) == []
+    (issue,) = validate(document, strict=True)
+    where = ".".join(table) or "the config"
+    assert (issue.stage, issue.path, issue.message) == ("deserialize", "".join(f"/{k}" for k in (*table, key)), f"{where}: unknown field `{key}`, {hint}")
+    assert unknown_keys(document) == [issue]
+
+
+@pytest.mark.parametrize("key", ["n_layer", "quantile", "row", "attention_residual", "models_dir"])
+def test_other_keys_of_the_open_tables_stay_silent(key: str) -> None:
+    for document in ({key: 1}, {"model": {key: 1}}):
+        assert validate(document, strict=True) == []
