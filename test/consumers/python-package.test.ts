@@ -146,7 +146,7 @@ if (unavailable) {
 
     test("its pytest suite passes, run from the repository root as the README says", () => {
       expect(installed).toBe(true);
-      const tests = run(python, ["-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", "python/tests"], { cwd: PROJECT, env: ENV });
+      const tests = run(python, ["-m", "pytest", "-q", "-p", "no:cacheprovider", "python/tests"], { cwd: PROJECT, env: ENV });
       const report = tests.stdout.split("\n").filter((line) => line.trim() !== "" && !/^[.sxF E]+\[ *\d+%\]$/.test(line));
       console.log(`pytest python/tests:\n${report.join("\n")}`);
       expect({ status: tests.status, stderr: tests.stderr }).toEqual({ status: 0, stderr: "" });
