@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import math
+import unicodedata
 from datetime import date, time
 from decimal import Decimal
 from functools import lru_cache
@@ -11,11 +11,9 @@ from typing import Any
 
 from jsonschema import Draft7Validator, ValidationError
 
-from ._schema import ROOTS, SCHEMA_FILES, Issue, Target, field_name, pointer, schema
+from ._schema import ROOTS, SCHEMA_FILES, Issue, Target, field_name, pointer, pointer_tokens, schema
 from ._toml import datetime_text
 from ._unknown import unknown_keys
-
-QUOTE_LIMIT = 60
 
 
 @lru_cache(maxsize=None)
@@ -78,8 +76,20 @@ def _rust_issues(value: Any, target: Target) -> list[Issue]:
         elif at not in shape or error.validator == "enum":
             shape[at] = error
     root = ROOTS[target]
-    issues = [Issue("deserialize", at, _shape_message(error, at, root)) for at, error in shape.items()]
-    return issues + [issue for _, issue in sorted(rules, key=lambda rule: rule[0])]
+    issues = [Issue("deserialize", at, _shape_message(error, at, root, _written(value, at))) for at, error in shape.items()]
+    return sorted(issues, key=_serde_place) + [issue for _, issue in sorted(rules, key=lambda rule: rule[0])]
+
+
+def _written(value: Any, at: str) -> Any:
+    """The value at a pointer, as given."""
+    for token in pointer_tokens(at):
+        if isinstance(value, dict):
+            value = value.get(token)
+        elif isinstance(value, list) and token.isdigit() and int(token) < len(value):
+            value = value[int(token)]
+        else:
+            return None
+    return value
 
 
 #: How deep below each target's root a value can stand that serde reads: a list item in
@@ -108,23 +118,59 @@ def _is_rule_failure(error: ValidationError) -> bool:
     return isinstance(schema_, dict) and schema_.get("errorMessage") == error.validator_value
 
 
-def _quote(text: str) -> str:
-    cut = text[:QUOTE_LIMIT] + "…" if len(text) > QUOTE_LIMIT else text
-    return json.dumps(cut, ensure_ascii=False)
+QUOTE_LIMIT = 60
+
+
+def _cut(text: str) -> str:
+    """A value's text cut short at 60 UTF-16 code units, as the Node package cuts it, so that a
+    huge value keeps the message short."""
+    units = text.encode("utf-16-le", "surrogatepass")
+    if len(units) <= 2 * QUOTE_LIMIT:
+        return text
+    return units[: 2 * QUOTE_LIMIT].decode("utf-16-le", "surrogatepass") + "…"
+
+
+_NAMED_ESCAPES = {"\0": "\\0", "\t": "\\t", "\r": "\\r", "\n": "\\n", '"': '\\"', "\\": "\\\\"}
+_SPACES = {"\u00a0", "\u1680", *map(chr, range(0x2000, 0x200B)), "\u202f", "\u205f", "\u3000"}
+
+
+def _escaped(char: str) -> bool:
+    """Whether Rust's `Debug` writes a character escaped: controls, format characters,
+    surrogates, private and unassigned code points, separators other than the space, and
+    combining marks."""
+    return char in _NAMED_ESCAPES or char in _SPACES or unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp", "Mn", "Me")
+
+
+def quote(text: str) -> str:
+    """A string as Rust's `Debug` writes it, which serde's `invalid type: string "…"` quotes."""
+    shown = _cut(text)
+    return '"' + "".join(_NAMED_ESCAPES.get(c, f"\\u{{{ord(c):x}}}") if _escaped(c) else c for c in shown) + '"'
+
+
+def one_of(names: list[str]) -> str:
+    """serde's list of what it expected: `` `a` ``, `` `a` or `b` ``, `` one of `a`, `b`, `c` ``."""
+    shown = [f"`{name}`" for name in names]
+    if len(shown) <= 1:
+        return "".join(shown)
+    if len(shown) == 2:
+        return f"{shown[0]} or {shown[1]}"
+    return "one of " + ", ".join(shown)
 
 
 def describe(value: Any) -> str:
-    """A value found where it does not belong, in serde's words: ``integer `1` ``, ``sequence``, ``map``."""
+    """A value found where it does not belong, in serde's words: ``integer `1` ``,
+    ``floating point `1.5` ``, ``sequence``, ``map``."""
     if value is None:
         return "null"
     if isinstance(value, bool):
         return f"boolean `{'true' if value else 'false'}`"
     if isinstance(value, str):
-        return f"string {_quote(value)}"
+        return f"string {quote(value)}"
     if isinstance(value, int):
-        return f"integer `{value}`"
+        return f"integer `{value}`" if -(2**63) <= value < 2**64 else describe(float(value))
     if isinstance(value, float):
-        return f"floating point `{_rust_float(value)}`"
+        digits = _rust_float(value)
+        return f"floating point `{digits + '.0' if math.isfinite(value) and '.' not in digits else digits}`"
     if isinstance(value, list):
         return "sequence"
     if isinstance(value, dict):
@@ -133,31 +179,94 @@ def describe(value: Any) -> str:
 
 
 def _rust_float(value: float) -> str:
-    """A float as Rust's `Display` prints it: the shortest digits, no exponent (`1e21` in full)."""
+    """Rust's `Display` for f64: the shortest digits that read back as the number, no exponent."""
     if math.isnan(value):
         return "NaN"
     if math.isinf(value):
         return "inf" if value > 0 else "-inf"
+    if value == 0:
+        return "-0" if math.copysign(1, value) < 0 else "0"
     text = format(Decimal(repr(value)), "f")
     return text[:-2] if text.endswith(".0") else text
 
 
-ARRAY_FORM = " (the array form of a struct is not supported)"
-MAP_FORM = " (write the variant as a string; the map form of an enum is not supported)"
-EXPECTED = {"object": "a table", "array": "a sequence", "boolean": "a boolean", "string": "a string"}
+#: serde's name of the tables of the document around the structs, as the trainer reads a TOML
+#: config (the names the Node package gives them; the published schema files name the structs only).
+DOCUMENT_TABLES = {(): "TrainerDoc", ("model",): "ModelOverrides", ("model", "quant", "saved_activations"): "LowBitSavedActivationConfig"}
+LIST_FOR_STRUCT = " (write a table here: a list in its place is read field by field, which is not supported)"
+MAP_FOR_ENUM = " (write the variant as a string: the map form of an enum is not supported)"
+#: What the trainer's toml 0.9 says of a value that is not a string where an enum belongs.
+NOT_A_STRING = "invalid type: unit variant, expected string only"
 
 
-def _shape_message(error: ValidationError, pointer: str, root: tuple[str, ...]) -> str:
-    """What serde says of a value of the wrong shape, naming the field and what belongs there."""
-    field = field_name(pointer, root)
+@lru_cache(maxsize=None)
+def _struct_names() -> dict[tuple[str, ...], str]:
+    """Each struct's Rust type name, by its path in a document: the published whole-config
+    file's definitions, named where it refers to them."""
+    names = dict(DOCUMENT_TABLES)
+    for name, at in schema("config")["properties"]["model"]["properties"].items():
+        ref = at.get("$ref", "")
+        if ref.startswith("#/definitions/"):
+            names[("model", name)] = ref.removeprefix("#/definitions/")
+    return names
+
+
+def _toml_type(value: Any) -> str:
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "float"
+    return "string" if isinstance(value, str) else type(value).__name__
+
+
+def _map_for_enum(table: dict[str, Any], variants: list[str]) -> str:
+    """A table where an enum belongs: the trainer's toml 0.9 reads it as `{ variant = … }` and
+    says why it cannot where it cannot; where it can, the package refuses the form."""
+    keys = list(table)
+    if len(keys) != 1:
+        return f"wanted exactly 1 element, {'found 0 elements' if not keys else 'more than 1 element'}"
+    first = keys[0]
+    if first not in variants:
+        return f"unknown variant `{_cut(first)}`, expected {one_of(variants)}"
+    inner = table[first]
+    if not isinstance(inner, dict):
+        return f"expected table, found {_toml_type(inner)}"
+    if inner:
+        return "expected empty table"
+    return f"invalid type: map, expected {one_of(variants)}{MAP_FOR_ENUM}"
+
+
+def _shape_message(error: ValidationError, at: str, root: tuple[str, ...], written: Any) -> str:
+    """What the trainer's serde says of a value of the wrong shape, after the field's name.
+    `written` is the value as read, where a date or time is not yet the string serde sees."""
+    field = field_name(at, root)
     value = error.instance
     if error.validator == "enum":
-        allowed = "one of " + ", ".join("null" if v is None else _quote(str(v)) for v in error.validator_value)
-        if isinstance(value, str):
-            return f"{field}: unknown variant {_quote(value)}, expected {allowed}"
-        return f"{field}: invalid type: {describe(value)}, expected {allowed}{MAP_FORM if isinstance(value, dict) else ''}"
-    if error.validator == "type" and isinstance(error.validator_value, str):
-        expected = EXPECTED.get(error.validator_value, error.validator_value)
-        array_form = ARRAY_FORM if error.validator_value == "object" and isinstance(value, list) else ""
-        return f"{field}: invalid type: {describe(value)}, expected {expected}{array_form}"
+        variants = [v for v in error.validator_value if isinstance(v, str)]
+        dated = isinstance(written, (date, time))
+        if isinstance(value, str) and not dated:
+            return f"{field}: unknown variant `{_cut(value)}`, expected {one_of(variants)}"
+        if isinstance(value, dict):
+            return f"{field}: {_map_for_enum(value, variants)}"
+        given = f"datetime `{_cut(value)}`" if dated else describe(value)
+        return f"{field}: {NOT_A_STRING} (found {given} where a string is expected: {one_of(variants)})"
+    kind = error.validator_value if error.validator == "type" else None
+    if kind == "object":
+        name = _struct_names().get((*root, *pointer_tokens(at)))
+        expected = f"struct {name}" if name else "a table"
+        return f"{field}: invalid type: {describe(value)}, expected {expected}{LIST_FOR_STRUCT if isinstance(value, list) else ''}"
+    if kind == "array":
+        return f"{field}: invalid type: {describe(value)}, expected a sequence"
+    if kind == "boolean":
+        return f"{field}: invalid type: {describe(value)}, expected a boolean"
     return f"{field}: {error.message}"
+
+
+def _serde_place(issue: Issue) -> tuple[tuple[int, Any], ...]:
+    """Where serde meets a field: depth first, each table's keys sorted (the trainer's
+    `toml::Table` is a BTreeMap), list items by index."""
+    return tuple((0, int(token)) if token.isascii() and token.isdigit() else (1, token) for token in pointer_tokens(issue.path))

@@ -48,7 +48,7 @@ def test_rules_after_shape_errors_and_in_rust_order() -> None:
         {"model": {"quant": {"enable": True, "protocol": "bitnet_b158", "act_grouping": "per_group", "weight_grouping": "per_group"}, "rho": {"precision": "FP8"}}}
     )
     assert [issue.stage for issue in issues] == ["deserialize", "validate", "validate"]
-    assert issues[0].message.startswith('model.rho.precision: unknown variant "FP8", expected one of "fp32", "bf16"')
+    assert issues[0].message.startswith("model.rho.precision: unknown variant `FP8`, expected one of `fp32`, `bf16`")
     assert [issue.path for issue in issues[1:]] == ["/model/quant/act_grouping", "/model/quant/weight_grouping"]
 
 
@@ -56,7 +56,14 @@ def test_wrong_shape_names_the_field_and_the_allowed_values() -> None:
     (issue,) = validate({"model": {"quant": {"target_modules": ["encoder", 3]}}})
     assert issue.stage == "deserialize"
     assert issue.path == "/model/quant/target_modules/1"
-    assert issue.message.startswith('model.quant.target_modules[1]: invalid type: integer `3`, expected one of "')
+    assert issue.message.startswith("model.quant.target_modules[1]: invalid type: unit variant, expected string only (found integer `3`")
+
+
+def test_shape_errors_in_the_order_serde_meets_the_keys_sorted() -> None:
+    """The trainer's `toml::Table` is a BTreeMap: of two bad fields, serde names the first in
+    sorted order (the oracle README's example: `protocol = 1` then `enable = 2` names `enable`)."""
+    issues = validate_text("[model.quant]\nprotocol = 1\nenable = 2\n")
+    assert [issue.path for issue in issues] == ["/model/quant/enable", "/model/quant/protocol"]
 
 
 def test_an_omitted_field_is_reported_at_its_table() -> None:
