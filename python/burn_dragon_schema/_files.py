@@ -34,9 +34,10 @@ FAST_TRAIN_REMOVED = (
 
 
 class ConfigFileError(Exception):
-    """A config that cannot be checked: a file that cannot be read or is not text, or a broken
-    `extends` chain. Reported at `file`, and at `key` (`extends[0]`) of it where one names
-    the file that failed; `line` and `column` where a TOML reader gave them."""
+    """A config that cannot be checked: a file that cannot be read or is not text, a base that
+    cannot be read. Reported at `file`, and at `key` (`extends[0]`) of it where one names the
+    file that failed; `line` and `column` where a TOML reader gave them (`load_config` raises
+    it for a config the trainer refuses, too)."""
 
     def __init__(
         self, file: str, message: str, line: int | None = None, column: int | None = None, key: str | None = None
@@ -63,11 +64,17 @@ class FileCheck:
 
 
 class _Invalid(Exception):
-    """A file of the chain that is not TOML: the config is invalid, with this one issue."""
+    """A config the trainer refuses before serde reads it (a file of the chain that is not TOML,
+    an `extends` cycle, an `extends` of the wrong shape): it is invalid, with this one issue."""
 
     def __init__(self, issue: Issue) -> None:
         super().__init__(issue.message)
         self.issue = issue
+
+
+def _refused(file: str, message: str) -> _Invalid:
+    """The trainer's loader refuses the config: an issue of stage `load` at `extends`, in the file that has it."""
+    return _Invalid(Issue("load", "/extends", message, file=file))
 
 
 _REASONS = {
@@ -244,7 +251,7 @@ class _Loader:
         if seen is not None:
             cycle = " -> ".join([link for link, _ in chain[seen:]] + [real])
             assert reached is not None
-            raise ConfigFileError(reached.file, f"config extends cycle detected: {cycle}", key=reached.key)
+            raise _refused(reached.file, f"config extends cycle detected: {cycle}")
         done = self.resolved.get(real)
         if done is not None:
             return real, done
@@ -292,10 +299,10 @@ class _Loader:
         if isinstance(value, str):
             return [_Reached(value, shown, "extends")]
         if not isinstance(value, list):
-            raise ConfigFileError(shown, f"extends must be a string or array of strings, got {_toml_type(value)}", key="extends")
-        for i, entry in enumerate(value):
+            raise _refused(shown, f"extends must be a string or array of strings, got {_toml_type(value)}")
+        for entry in value:
             if not isinstance(entry, str):
-                raise ConfigFileError(shown, f"extends entries must be strings, got {_toml_type(entry)}", key=f"extends[{i}]")
+                raise _refused(shown, f"extends entries must be strings, got {_toml_type(entry)}")
         return [_Reached(entry, shown, f"extends[{i}]") for i, entry in enumerate(value)]
 
     def _merge(self, base: dict[str, Any], top: dict[str, Any], shown: str, key: str | None = None) -> dict[str, Any]:
@@ -392,11 +399,13 @@ def check_file(
 
     `extends` (a string or a list of strings, each relative to the file's real folder) is
     followed and merged as the trainer merges; `training.fast_train` anywhere in the merged
-    document is rejected (stage ``"load"``). A file of the chain that is not TOML makes the
-    config invalid, with one issue (stage ``"deserialize"``, ``invalid TOML: …``, at its line
-    and column). Each issue names the file that set the value. Raises `ConfigFileError` for
-    a config that cannot be checked: a file that cannot be read or is not UTF-8 text, a base
-    that cannot be read, an `extends` cycle or an `extends` of the wrong type.
+    document is rejected (stage ``"load"``). What the trainer refuses before serde reads it
+    makes the config invalid, with one issue: a file of the chain that is not TOML (stage
+    ``"deserialize"``, ``invalid TOML: …``, at its line and column), an `extends` cycle or an
+    `extends` of the wrong shape (stage ``"load"``, the trainer's message, in the file that
+    has it). Each issue names the file that set the value. Raises `ConfigFileError` for a
+    config that cannot be checked: a file that cannot be read or is not UTF-8 text, a base
+    that cannot be read.
     """
     files = _paths(paths)
     try:
