@@ -99,6 +99,8 @@ CASES: dict[str, tuple[dict[str, str], list[str]]] = {
         ["run.toml"],
     ),
     "an extends cycle": ({"a.toml": 'extends = "b.toml"\n', "b.toml": 'extends = "a.toml"\n'}, ["a.toml"]),
+    "a date as extends": ({"run.toml": "extends = 1979-05-27T07:32:00Z\n"}, ["run.toml"]),
+    "a time among the extends entries": ({"run.toml": 'extends = ["a.toml", 07:32:00]\n'}, ["run.toml"]),
     "a missing base": ({"run.toml": 'extends = "missing.toml"\n'}, ["run.toml"]),
     "a missing file": ({}, ["run.toml"]),
     "extends of the wrong type": ({"run.toml": "extends = 5\n"}, ["run.toml"]),
