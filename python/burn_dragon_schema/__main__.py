@@ -123,7 +123,8 @@ def _placed(entry: dict[str, Any], line: int | None, column: int | None) -> dict
 
 def _issue_json(issue: Issue, file: str) -> dict[str, Any]:
     entry = _placed({"file": issue.file or file}, issue.line, issue.column)
-    return {**entry, "stage": issue.stage, "path": issue.path, "message": issue.message}
+    suggestion = {} if issue.suggestion is None else {"suggestion": issue.suggestion}
+    return {**entry, "stage": issue.stage, "path": issue.path, "message": issue.message, **suggestion}
 
 
 def report_json(reports: Sequence[FileReport]) -> dict[str, Any]:

@@ -40,6 +40,8 @@ class Issue:
     file: str | None = None
     line: int | None = None
     column: int | None = None
+    #: The one variant or field name a misspelt value or key most likely meant (the message says so).
+    suggestion: str | None = None
 
     @property
     def key_path(self) -> str:

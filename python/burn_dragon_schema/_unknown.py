@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from ._meant import _units, meant_name
 from ._schema import ROOTS, Issue, Target, field_name, pointer, schema
 
 
@@ -46,7 +47,8 @@ def unknown_keys(value: Any, target: Target = "config") -> list[Issue]:
     """The keys of `value` that Rust ignores and that are likely mistakes, as issues of stage
     ``"deserialize"``: every key of `model.quant`, `model.rho` or `saved_activations` that no
     field is named after, and, in the document and `model`, keys one typo away from `model`,
-    `quant` or `rho`, which would leave a whole section unread. In document order."""
+    `quant` or `rho`, which would leave a whole section unread. In document order; each with
+    its `suggestion` where one name is that close."""
     found: list[Issue] = []
     _visit(value, [], _shape(target), ROOTS[target], found)
     return found
@@ -64,40 +66,22 @@ def _visit(value: Any, tokens: list[str], table: _Table, root: tuple[str, ...], 
             continue
         here = field_name(pointer(tokens), root)
         if table.struct:
-            found.append(Issue("deserialize", pointer(at), unknown_message(key, here, list(table.fields))))
+            found.append(_unknown_field(key, here, list(table.fields), pointer(at)))
             continue
-        meant = next((name for name in table.fields if mistyped(key, name)), None)
-        if meant is not None:
-            found.append(Issue("deserialize", pointer(at), f"{here}: unknown field `{key}`, did you mean `{meant}`?"))
+        # Among the many keys an open table holds, only one a typo away from a section is one.
+        suggestion = meant_name(key, list(table.fields))
+        if suggestion is not None:
+            found.append(Issue("deserialize", pointer(at), f"{here}: unknown field `{key}`, did you mean `{suggestion}`?", suggestion=suggestion))
 
 
-def unknown_message(key: str, table: str, fields: list[str]) -> str:
-    """`TABLE: unknown field `KEY``, with the nearest field when one is near, else every field."""
-    guess = min(fields, key=lambda name: distance(key, name))
-    near = distance(key.lower(), guess.lower()) <= max(2, len(_units(guess)) // 3)
+def _unknown_field(key: str, table: str, fields: list[str], at: str) -> Issue:
+    """An unknown key of a struct, with the field it most likely means, or failing that the
+    nearest one, or the list of them."""
+    suggestion = meant_name(key, fields)
+    guess = suggestion if suggestion is not None else min(fields, key=lambda name: distance(key, name))
+    near = suggestion is not None or distance(key.lower(), guess.lower()) <= max(2, len(_units(guess)) // 3)
     hint = f"did you mean `{guess}`?" if near else "the fields are " + ", ".join(f"`{name}`" for name in fields)
-    return f"{table}: unknown field `{key}`, {hint}"
-
-
-def mistyped(key: str, name: str) -> bool:
-    """Whether `key` is `name` written with another case, one letter added, dropped or changed,
-    or two neighbouring letters swapped: close enough to be a typo even among the many other
-    keys an open table holds."""
-    a, b = key.lower(), name.lower()
-    return distance(a, b) <= 1 or _swaps_neighbours(_units(a), _units(b))
-
-
-def _swaps_neighbours(a: list[int], b: list[int]) -> bool:
-    if len(a) != len(b):
-        return False
-    at = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), -1)
-    return at >= 0 and at + 1 < len(a) and a[at] == b[at + 1] and a[at + 1] == b[at] and a[at + 2 :] == b[at + 2 :]
-
-
-def _units(text: str) -> list[int]:
-    """The UTF-16 code units of a text: the letters the Node package counts edits in."""
-    data = text.encode("utf-16-le", "surrogatepass")
-    return [int.from_bytes(data[i : i + 2], "little") for i in range(0, len(data), 2)]
+    return Issue("deserialize", at, f"{table}: unknown field `{key}`, {hint}", suggestion=suggestion)
 
 
 def distance(a: str, b: str) -> int:

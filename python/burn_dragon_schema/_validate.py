@@ -12,6 +12,7 @@ from typing import Any
 from jsonschema import Draft7Validator, ValidationError
 
 from ._schema import ROOTS, SCHEMA_FILES, Issue, Target, field_name, pointer, pointer_tokens, schema
+from ._meant import meant_name
 from ._toml import datetime_text
 from ._unknown import unknown_keys
 
@@ -76,7 +77,10 @@ def _rust_issues(value: Any, target: Target) -> list[Issue]:
         elif at not in shape or error.validator == "enum":
             shape[at] = error
     root = ROOTS[target]
-    issues = [Issue("deserialize", at, _shape_message(error, at, root, _written(value, at))) for at, error in shape.items()]
+    issues = []
+    for at, error in shape.items():
+        message, suggestion = _shape_message(error, at, root, _written(value, at))
+        issues.append(Issue("deserialize", at, message, suggestion=suggestion))
     return sorted(issues, key=_serde_place) + [issue for _, issue in sorted(rules, key=lambda rule: rule[0])]
 
 
@@ -240,30 +244,33 @@ def _map_for_enum(table: dict[str, Any], variants: list[str]) -> str:
     return f"invalid type: map, expected {one_of(variants)}{MAP_FOR_ENUM}"
 
 
-def _shape_message(error: ValidationError, at: str, root: tuple[str, ...], written: Any) -> str:
-    """What the trainer's serde says of a value of the wrong shape, after the field's name.
-    `written` is the value as read, where a date or time is not yet the string serde sees."""
+def _shape_message(error: ValidationError, at: str, root: tuple[str, ...], written: Any) -> tuple[str, str | None]:
+    """What the trainer's serde says of a value of the wrong shape, after the field's name, and
+    the variant a misspelt one most likely meant. `written` is the value as read, where a date
+    or time is not yet the string serde sees."""
     field = field_name(at, root)
     value = error.instance
     if error.validator == "enum":
         variants = [v for v in error.validator_value if isinstance(v, str)]
         dated = isinstance(written, (date, time))
         if isinstance(value, str) and not dated:
-            return f"{field}: unknown variant `{_cut(value)}`, expected {one_of(variants)}"
+            message = f"{field}: unknown variant `{_cut(value)}`, expected {one_of(variants)}"
+            suggestion = meant_name(value, variants)
+            return (message, None) if suggestion is None else (f"{message}; did you mean `{_cut(suggestion)}`?", suggestion)
         if isinstance(value, dict):
-            return f"{field}: {_map_for_enum(value, variants)}"
+            return (f"{field}: {_map_for_enum(value, variants)}", None)
         given = f"datetime `{_cut(value)}`" if dated else describe(value)
-        return f"{field}: {NOT_A_STRING} (found {given} where a string is expected: {one_of(variants)})"
+        return (f"{field}: {NOT_A_STRING} (found {given} where a string is expected: {one_of(variants)})", None)
     kind = error.validator_value if error.validator == "type" else None
     if kind == "object":
         name = _struct_names().get((*root, *pointer_tokens(at)))
         expected = f"struct {name}" if name else "a table"
-        return f"{field}: invalid type: {describe(value)}, expected {expected}{LIST_FOR_STRUCT if isinstance(value, list) else ''}"
+        return (f"{field}: invalid type: {describe(value)}, expected {expected}{LIST_FOR_STRUCT if isinstance(value, list) else ''}", None)
     if kind == "array":
-        return f"{field}: invalid type: {describe(value)}, expected a sequence"
+        return (f"{field}: invalid type: {describe(value)}, expected a sequence", None)
     if kind == "boolean":
-        return f"{field}: invalid type: {describe(value)}, expected a boolean"
-    return f"{field}: {error.message}"
+        return (f"{field}: invalid type: {describe(value)}, expected a boolean", None)
+    return (f"{field}: {error.message}", None)
 
 
 def _serde_place(issue: Issue) -> tuple[tuple[int, Any], ...]:

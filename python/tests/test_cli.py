@@ -108,9 +108,10 @@ def test_json_report_holds_every_file_and_issue_without_positions_python_lacks(t
     broken_report, bad_report, run_report = document["files"]
     assert (broken_report["file"], broken_report["status"], broken_report["warnings"]) == (str(broken), "invalid", [])
     for issue in broken_report["errors"]:
-        assert list(issue) == ["file", "stage", "path", "message"]
+        assert list(issue)[:4] == ["file", "stage", "path", "message"] and set(issue) <= {"file", "stage", "path", "message", "suggestion"}
         assert issue["file"] == str(broken) and issue["path"].startswith("/model/")
     assert [issue["stage"] for issue in broken_report["errors"]] == ["validate", "validate", "deserialize"]
+    assert broken_report["errors"][2]["suggestion"] == "strict_bitnet_reference"
     (syntax,) = bad_report["errors"]
     assert list(syntax) == ["file", "line", "column", "stage", "path", "message"]
     assert (syntax["line"], syntax["column"], syntax["stage"], syntax["path"]) == (1, 5, "deserialize", "")
