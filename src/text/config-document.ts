@@ -60,7 +60,7 @@ interface DocumentOptions {
 export function toDocument(tree: TreeNode, options: DocumentOptions): ConfigDocument {
   const document: ConfigDocument = { value: undefined, positions: new Map(), duplicates: [], written: new Map(), dialect: options.dialect, spans: new Map() };
   document.positions.set("", tree.at);
-  document.value = build(document, options, tree, "", documentShape, false, 0);
+  document.value = build(document, options, tree, "", documentShape, true, 0);
   return document;
 }
 

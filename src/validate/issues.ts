@@ -1,4 +1,4 @@
-import { describeFloat, describeValue, fieldName, hasLoneSurrogate, loneSurrogateWords, oneOf, quote, variantText } from "./serde-words";
+import { describeFloat, describeValue, fieldNameOf, hasLoneSurrogate, loneSurrogateWords, oneOf, quote, variantText } from "./serde-words";
 import type { ValidationIssue } from "./result";
 import { isWithin, pointerTokens, valueAt } from "../util/pointer";
 import { isTable } from "../util/tables";
@@ -76,15 +76,23 @@ function shapeIssue(error: AjvError, value: unknown, context: IssueContext): Val
     return { stage: "deserialize", path, message };
   }
   const message = `${namedField(context, path)}: ${expectation(error, at, path, context)}`;
-  const suggestion = error.keyword === "enum" && typeof at === "string" && written === undefined ? meantName(at, variantsOf(error)) : undefined;
+  const suggestion = error.keyword === "enum" && typeof at === "string" && written === undefined ? meantName(at, variantsOf(error).names) : undefined;
   if (suggestion === undefined) return { stage: "deserialize", path, message };
   return { stage: "deserialize", path, message: `${message}; did you mean ${variantText(suggestion)}?`, suggestion };
 }
 
-/** The variants an `enum` error lists (`null` aside, which names an `Option` left unset). */
-function variantsOf(error: AjvError): string[] {
-  return (error.params.allowedValues ?? []).filter((v): v is string => typeof v === "string");
+/** The variants an `enum` error lists (`null` aside, which names an `Option` left unset), and serde's list of them; made once for each of the schema's enums, which every error passes as it is. */
+function variantsOf(error: AjvError): { names: string[]; listed: string } {
+  const allowed = error.params.allowedValues ?? [];
+  let variants = enums.get(allowed);
+  if (variants === undefined) {
+    const names = allowed.filter((v): v is string => typeof v === "string");
+    enums.set(allowed, (variants = { names, listed: oneOf(names) }));
+  }
+  return variants;
 }
+
+const enums = new WeakMap<readonly unknown[], { names: string[]; listed: string }>();
 
 /** A value found at `path` in serde's words: a whole number the text wrote as a float is a float to serde. */
 function foundWords(value: unknown, path: string, context: IssueContext): string {
@@ -93,7 +101,7 @@ function foundWords(value: unknown, path: string, context: IssueContext): string
 
 /** A field as a config document writes it: `model.quant.target_modules[1]`. */
 function namedField(context: IssueContext, pointer: string): string {
-  return fieldName(context.layout.root + pointer);
+  return fieldNameOf(context.layout.root + pointer);
 }
 
 /** What serde says of a value of the wrong type: `invalid type: <found>, expected <expected>`. */
@@ -123,12 +131,12 @@ const MAP_FOR_ENUM = " (write the variant as a string: the map form of an enum i
 function expectation(error: AjvError, value: unknown, path: string, context: IssueContext): string {
   const words = () => foundWords(value, path, context);
   if (error.keyword === "enum") {
-    const variants = variantsOf(error);
+    const { names, listed } = variantsOf(error);
     const datetime = context.written?.get(path) === "datetime";
-    if (typeof value === "string" && !datetime) return `unknown variant ${variantText(value)}, expected ${oneOf(variants)}`;
-    if (isTable(value)) return mapForEnum(value, variants, context.dialect);
+    if (typeof value === "string" && !datetime) return `unknown variant ${variantText(value)}, expected ${listed}`;
+    if (isTable(value)) return mapForEnum(value, names, listed, context.dialect);
     const given = datetime ? `datetime ${variantText(String(value))}` : words();
-    return `${NOT_A_STRING[context.dialect]} (found ${given} where a string is expected: ${oneOf(variants)})`;
+    return `${NOT_A_STRING[context.dialect]} (found ${given} where a string is expected: ${listed})`;
   }
   switch (error.params.type) {
     case "object":
@@ -147,13 +155,13 @@ function expectation(error: AjvError, value: unknown, path: string, context: Iss
  * where it cannot; where it can (a unit variant with an empty value), this package refuses the
  * form, which no config writes (its one other refusal, beside a list in place of a struct).
  */
-function mapForEnum(table: Record<string, unknown>, variants: readonly string[], dialect: Dialect): string {
+function mapForEnum(table: Record<string, unknown>, variants: readonly string[], listed: string, dialect: Dialect): string {
   const keys = Object.keys(table);
   const [first] = keys;
   if (dialect === "toml") {
     // The trainer's toml 0.9 `Value` as an enum.
     if (keys.length !== 1) return `wanted exactly 1 element, ${keys.length === 0 ? "found 0 elements" : "more than 1 element"}`;
-    if (!variants.includes(first)) return `unknown variant ${variantText(first)}, expected ${oneOf(variants)}`;
+    if (!variants.includes(first)) return `unknown variant ${variantText(first)}, expected ${listed}`;
     const inner = table[first];
     if (!isTable(inner)) return `expected table, found ${tomlType(inner)}`;
     if (Object.keys(inner).length > 0) return "expected empty table";
@@ -161,10 +169,10 @@ function mapForEnum(table: Record<string, unknown>, variants: readonly string[],
     // serde_json reads the first key as the variant and `null` as its unit value.
     if (first === undefined) return NOT_A_STRING.json;
     if (hasLoneSurrogate(first)) return loneSurrogateWords(first);
-    if (!variants.includes(first)) return `unknown variant ${variantText(first)}, expected ${oneOf(variants)}`;
+    if (!variants.includes(first)) return `unknown variant ${variantText(first)}, expected ${listed}`;
     if (table[first] !== null) return invalidType(describeValue(table[first]), "unit");
   }
-  return `invalid type: map, expected ${oneOf(variants)}${MAP_FOR_ENUM}`;
+  return `invalid type: map, expected ${listed}${MAP_FOR_ENUM}`;
 }
 
 /** A TOML value's kind in toml's words (`Value::type_str`). */

@@ -44,6 +44,22 @@ export function oneOf(names: readonly string[]): string {
 }
 
 /**
+ * A pointer into a config document as its author writes the field, made once per pointer (a
+ * bounded number: list indices are many): the issues of one field are often many.
+ */
+export function fieldNameOf(pointer: string): string {
+  let name = fieldNames.get(pointer);
+  if (name === undefined) {
+    name = fieldName(pointer);
+    if (fieldNames.size < FIELD_NAMES_KEPT) fieldNames.set(pointer, name);
+  }
+  return name;
+}
+
+const fieldNames = new Map<string, string>();
+const FIELD_NAMES_KEPT = 1024;
+
+/**
  * A value found where it does not belong, in serde's words (`integer \`1\``, `floating point
  * \`1.5\``, `sequence`, `map`, …); values no config file holds (a class instance, a function)
  * in plain ones. A whole number within 64 bits is an integer, as serde_json reads one

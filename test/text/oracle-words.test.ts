@@ -93,3 +93,41 @@ describeWithOracle(`Rust's Debug of a string, as serde quotes it${skip ? ` (skip
     expect(differences.slice(0, 5)).toEqual([]);
   });
 });
+
+describeWithOracle(`floats as serde 1.0.228 writes them, in every kind of field${skip ? ` (skipped: ${skip})` : ""}`, () => {
+  /** Every kind of place a value can stand in: a boolean, an enum, an `Option` enum, a list item, a struct, the tables around them. */
+  const PLACES: { toml: string; json: (value: string) => string }[] = [
+    { toml: "[model.quant]\nenable = %\n", json: (v) => `{"model":{"quant":{"enable":${v}}}}` },
+    { toml: "[model.quant]\nact_format = %\n", json: (v) => `{"model":{"quant":{"act_format":${v}}}}` },
+    { toml: "[model.quant]\nencoder_mode = %\n", json: (v) => `{"model":{"quant":{"encoder_mode":${v}}}}` },
+    { toml: "[model.quant]\ntarget_modules = [%]\n", json: (v) => `{"model":{"quant":{"target_modules":[${v}]}}}` },
+    { toml: "[model.quant]\nsaved_activations = %\n", json: (v) => `{"model":{"quant":{"saved_activations":${v}}}}` },
+    { toml: "[model.rho]\nstats_monitoring = %\n", json: (v) => `{"model":{"rho":{"stats_monitoring":${v}}}}` },
+    { toml: "[model]\nquant = %\n", json: (v) => `{"model":{"quant":${v}}}` },
+    { toml: "model = %\n", json: (v) => `{"model":${v}}` },
+  ];
+  /** Whole numbers written as floats, fractions, the small and the large, signed zeros; TOML's infinities and NaN besides. */
+  const FLOATS = ["1.0", "-1.0", "0.0", "-0.0", "1e0", "1.5", "-2.25", "0.1", "1e-7", "2.5e-8", "6.02e23", "1e16", "1e20", "1.7976931348623157e308", "5e-324", "123456789.0"];
+  const TOML_ONLY = ["inf", "-inf", "nan", "+1.0"];
+  const cases = PLACES.flatMap((place) => [
+    ...[...FLOATS, ...TOML_ONLY].map((value) => ({ target: "trainer-toml" as const, format: "toml" as const, text: place.toml.replace("%", value) })),
+    ...FLOATS.map((value) => ({ target: "trainer-json" as const, format: "json" as const, text: place.json(value) })),
+  ]);
+
+  test(`${cases.length} texts: every float the trainer quotes, quoted the same`, () => {
+    const verdicts = askOracle(cases.map(({ target, text }) => ({ target, value: text })));
+    let quoted = 0;
+    const differences = cases.flatMap((c, i) => {
+      const rust = verdicts[i];
+      if (rust.ok) return [];
+      const float = /floating point `([^`]*)`/.exec(rust.message)?.[1];
+      if (float === undefined) return [];
+      quoted++;
+      const result = validateConfigText(c.text, c.format);
+      const ours = result.valid ? "valid" : result.errors[0].message;
+      return ours.includes(`floating point \`${float}\``) ? [] : [{ text: c.text, rust: rust.message, ours }];
+    });
+    expect(differences).toEqual([]);
+    expect(quoted).toBeGreaterThan(cases.length / 3);
+  });
+});
