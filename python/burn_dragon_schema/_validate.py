@@ -197,7 +197,7 @@ def _rust_float(value: float) -> str:
 #: serde's name of the tables of the document around the structs, as the trainer reads a TOML
 #: config (the names the Node package gives them; the published schema files name the structs only).
 DOCUMENT_TABLES = {(): "TrainerDoc", ("model",): "ModelOverrides", ("model", "quant", "saved_activations"): "LowBitSavedActivationConfig"}
-LIST_FOR_STRUCT = " (write a table here: a list in its place is read field by field, which is not supported)"
+LIST_FOR_STRUCT = " (write a table here: the trainer reads a list in place of a struct as its fields in order, which this check refuses)"
 MAP_FOR_ENUM = " (write the variant as a string: the map form of an enum is not supported)"
 #: What the trainer's toml 0.9 says of a value that is not a string where an enum belongs.
 NOT_A_STRING = "invalid type: unit variant, expected string only"

@@ -125,7 +125,7 @@ function expectedTable(context: IssueContext, pointer: string): string {
 }
 
 /** The list in place of a struct: the trainer reads a short one field by field (serde_derive ≥ 1.0.182), which this package refuses. */
-const LIST_FOR_STRUCT = " (write a table here: a list in its place is read field by field, which is not supported)";
+const LIST_FOR_STRUCT = " (write a table here: the trainer reads a list in place of a struct as its fields in order, which this check refuses)";
 const MAP_FOR_ENUM = " (write the variant as a string: the map form of an enum is not supported)";
 
 function expectation(error: AjvError, value: unknown, path: string, context: IssueContext): string {
