@@ -41,6 +41,8 @@ const ALLOWED = new Set([
   "docs/reference.md",
   "docs/editors.md",
   "examples/bitnet.toml",
+  "examples/editors/runs/run.toml",
+  "examples/editors/shared/bitnet.toml",
   "examples/broken.toml",
   "examples/sweep/base.toml",
   "examples/sweep/no-detach.toml",
