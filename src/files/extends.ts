@@ -3,11 +3,10 @@ import * as path from "node:path";
 import { copyTable, hasOwn, isTable } from "../util/tables";
 import type { ConfigFormat } from "../text/read-document";
 import type { ConfigDocument } from "../text/config-document";
-import { childPointer, isWithin } from "../util/pointer";
+import { childPointer, isWithin, valueAt } from "../util/pointer";
 import type { Position } from "../text/parse/position";
 import { FileProblem } from "./file-problem";
 import { RefusedConfig } from "./refused-config";
-import { formatOf } from "./format";
 import { loadText, textDocument } from "./load";
 import { mergeDocuments } from "./merge";
 import { reasonOf } from "./read-text";
@@ -80,7 +79,7 @@ export interface LoadedFile {
 interface LoadOptions {
   /** `false`: each file as it is written, `extends` left as a plain key. */
   followExtends?: boolean;
-  /** The syntax of a given file whose extension does not tell; bases are read by their extension. */
+  /** The syntax of a given file whose extension does not tell; a base whose extension does not tell is TOML. */
   syntax?: ConfigFormat;
   /** Texts to take before the disk: an editor's open buffers. */
   source?: TextSource;
@@ -124,7 +123,8 @@ class Loader {
     const loaded: LoadedFile = { real, shown, bases: [], via: [] };
     this.files.set(real, loaded);
     loaded.text = reached ? baseText(real, shown, reached, this.source) : loadText(real, shown, this.source);
-    const own = textDocument(loaded.text, real, shown, reached ? undefined : this.syntax);
+    // The trainer reads every file as TOML: a base whose extension does not tell is read so.
+    const own = textDocument(loaded.text, real, shown, reached ? "toml" : this.syntax);
     loaded.document = own;
     if (!this.followExtends) return { real, document: own };
     const link = { real, shown };
@@ -191,14 +191,11 @@ interface Reached {
 
 /**
  * A base's text: a problem of the whole file (unreadable, too large, not text) is reported at
- * the `extends` entry that names it. A base of an unknown kind is too; a syntax error inside it
- * is reported there.
+ * the `extends` entry that names it.
  */
 function baseText(real: string, shown: string, reached: Reached, source: TextSource | undefined): string {
   try {
-    const text = loadText(real, shown, source);
-    formatOf(real, shown);
-    return text;
+    return loadText(real, shown, source);
   } catch (error) {
     if (!(error instanceof FileProblem) || error.at) throw error;
     throw new FileProblem(reached.file, `extends ${JSON.stringify(reached.path)}: ${shown}: ${error.message}`, reached.at);
@@ -229,13 +226,16 @@ function basesOf(document: ConfigDocument, shown: string): Reached[] {
   if (!isTable(document.value) || !hasOwn(document.value, EXTENDS)) return [];
   const extendsValue = document.value[EXTENDS];
   const at = document.positions.get(EXTENDS_POINTER);
-  if (typeof extendsValue === "string") return [{ path: extendsValue, file: shown, at }];
+  if (typeof extendsValue === "string" && document.written.get(EXTENDS_POINTER) !== "datetime") return [{ path: extendsValue, file: shown, at }];
   if (!Array.isArray(extendsValue)) {
-    throw refused(shown, `extends must be a string or array of strings, got ${typeName(extendsValue)}`, at);
+    throw refused(shown, `extends must be a string or array of strings, got ${typeName(document, EXTENDS_POINTER)}`, at);
   }
   return extendsValue.map((entry: unknown, i) => {
-    const entryAt = document.positions.get(childPointer(EXTENDS_POINTER, i)) ?? at;
-    if (typeof entry !== "string") throw refused(shown, `extends entries must be strings, got ${typeName(entry)}`, entryAt);
+    const entryPointer = childPointer(EXTENDS_POINTER, i);
+    const entryAt = document.positions.get(entryPointer) ?? at;
+    if (typeof entry !== "string" || document.written.get(entryPointer) === "datetime") {
+      throw refused(shown, `extends entries must be strings, got ${typeName(document, entryPointer)}`, entryAt);
+    }
     return { path: entry, file: shown, at: entryAt };
   });
 }
@@ -245,8 +245,11 @@ function refused(file: string, message: string, at: Position | undefined): Refus
   return new RefusedConfig({ issue: { stage: "load", path: EXTENDS_POINTER, message }, at: { line: 1, column: 1, ...at, file } });
 }
 
-/** A value's kind in the trainer's words (toml's `Value::type_str`). */
-function typeName(value: unknown): string {
+/** The kind of the value at `pointer`, in the trainer's words (toml's `Value::type_str`). */
+function typeName(document: ConfigDocument, pointer: string): string {
+  const written = document.written.get(pointer);
+  if (written === "datetime" || written === "float") return written;
+  const value = valueAt(document.value, pointer);
   if (value === null) return "null";
   if (Array.isArray(value)) return "array";
   if (isTable(value)) return "table";

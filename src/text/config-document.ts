@@ -76,7 +76,8 @@ function build(
 ): unknown {
   switch (node.kind) {
     case "scalar":
-      if (checked && typeof node.value === "number" && Number.isInteger(node.value) && (node.float || options.writtenAsFloat?.(node.at))) {
+      // Every float, read or skipped by serde: the loader names an `extends` value's kind too.
+      if (typeof node.value === "number" && Number.isInteger(node.value) && (node.float || options.writtenAsFloat?.(node.at))) {
         document.written.set(pointer, "float");
       }
       // No variant holds a lone surrogate: the field's shape error is told in the JSON reader's words.
@@ -86,7 +87,7 @@ function build(
       return node.value;
     case "datetime":
       // toml 0.9 hands a datetime to serde as its text: a string to every field but an enum.
-      if (checked) document.written.set(pointer, "datetime");
+      document.written.set(pointer, "datetime");
       return node.text;
     case "array":
       if (depth >= MAX_NESTING_DEPTH) throw new BeyondBounds(tooDeep(), node.at);

@@ -76,10 +76,13 @@ describe("--syntax for files without a known extension", () => {
     expect(lines(run.stdout)[0]).toBe('run.conf:3:1: error: model.quant.protocol must not be "none" when model.quant.enable = true');
   });
 
-  test("a known extension still decides, and bases are read by their own extension", () => {
+  test("a known extension still decides, and a base whose extension does not tell is TOML, as the trainer reads it", () => {
     expect(cli(["validate", "--syntax", "json", "real.toml"], dir).status).toBe(1);
-    const chain = cli(["validate", "--syntax", "toml", "top.conf"], dir);
-    expect(chain.status).toBe(2);
-    expect(chain.stderr).toContain(`top.conf:1:12: error: extends "base.cfg": base.cfg: cannot check: unknown file type`);
+    const chain = cli(["validate", "--syntax", "json", "top.conf"], dir);
+    expect(chain.status).toBe(1);
+    expect(lines(chain.stdout)[0]).toMatch(/^top\.conf:1:1: error: invalid JSON: /);
+    const base = cli(["validate", "--syntax", "toml", "top.conf"], dir);
+    expect(base.status).toBe(1);
+    expect(lines(base.stdout)[0]).toMatch(/^base\.cfg:1:1: error: invalid TOML: /);
   });
 });

@@ -84,7 +84,6 @@ describe("extends", () => {
   });
 
   test.each([
-    ["of an unknown kind", "notes.txt", "x = 1\n", /^extends "notes.txt": .*notes\.txt: cannot check: unknown file type/],
     ["not text", "binary.toml", "a\u0000b", /^extends "binary.toml": .*binary\.toml: not a text file/],
     ["a folder", "folder.toml/x.toml", "", /^extends "folder.toml": .*folder\.toml: cannot read: it is a directory/],
   ])("a base %s is refused at the entry that names it", (_, name, text, message) => {
@@ -93,6 +92,12 @@ describe("extends", () => {
     const problem = problemOf(path.join(dir, "a.toml"));
     expect(problem.message).toMatch(message);
     expect([path.basename(problem.file), problem.at]).toMatchObject(["a.toml", { line: 2, column: 12 }]);
+  });
+
+  test("a base whose extension is none of the known ones is read as TOML, as the trainer reads every file", () => {
+    const dir = tempDir({ "base.cfg": "[model.quant]\nenable = true\n", "notes.json.txt": '{"a": 1}\n', "a.toml": 'extends = "base.cfg"\n', "b.toml": 'extends = "notes.json.txt"\n' });
+    expect(loadConfig([path.join(dir, "a.toml")]).document.value).toEqual({ model: { quant: { enable: true } } });
+    expect(() => loadConfig([path.join(dir, "b.toml")])).toThrow(RefusedConfig);
   });
 
   test("a base that is not well-formed is reported inside it, where it breaks", () => {
@@ -107,10 +112,16 @@ describe("extends", () => {
       "one.toml": 'extends = "base.toml"\n',
       "a.toml": "extends = 3\n",
       "b.json": '{"extends": ["base.toml", 1]}',
+      "c.toml": "extends = 1979-05-27\n",
+      "d.toml": 'extends = ["base.toml", 07:32:00]\n',
+      "e.toml": "extends = 1.0\n",
     });
     expect(resolveExtends(path.join(dir, "one.toml")).value).toEqual({ model: { quant: { enable: false } } });
     expect(problemOf(path.join(dir, "a.toml"))).toMatchObject({ message: "extends must be a string or array of strings, got integer", at: { line: 1 } });
     expect(problemOf(path.join(dir, "b.json")).message).toBe("extends entries must be strings, got integer");
+    expect(problemOf(path.join(dir, "c.toml")).message).toBe("extends must be a string or array of strings, got datetime");
+    expect(problemOf(path.join(dir, "d.toml"))).toMatchObject({ message: "extends entries must be strings, got datetime", at: { line: 1, column: 25 } });
+    expect(problemOf(path.join(dir, "e.toml")).message).toBe("extends must be a string or array of strings, got float");
   });
 
   test("paths are relative to the folder of the file once its symbolic links are resolved", () => {

@@ -69,7 +69,8 @@ export function trainerView(text: string): string | undefined {
     return undefined;
   }
   if (tree.kind !== "table") return undefined;
-  return tree.entries.map((entry) => `${tomlKey(entry.key)} = ${tomlValue(entry.value)}\n`).join("");
+  // The root `extends` is the loader's, not serde's: its datetimes stay datetimes, as the oracle's reader sees them too.
+  return tree.entries.map((entry) => `${tomlKey(entry.key)} = ${tomlValue(entry.value, entry.key !== "extends")}\n`).join("");
 }
 
 /** Whether a TOML text the package reads holds a datetime anywhere. */
@@ -94,14 +95,15 @@ function tomlString(text: string): string {
   return `"${text.replace(/[\u0000-\u001f\u007f"\\]/g, (c) => (c === '"' || c === "\\" ? `\\${c}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`))}"`;
 }
 
-function tomlValue(node: TreeNode): string {
+/** `bySerde`: the value is read by serde, which toml 0.9 hands a datetime as its text. */
+function tomlValue(node: TreeNode, bySerde: boolean): string {
   switch (node.kind) {
     case "table":
-      return `{ ${node.entries.map((entry) => `${tomlKey(entry.key)} = ${tomlValue(entry.value)}`).join(", ")} }`;
+      return `{ ${node.entries.map((entry) => `${tomlKey(entry.key)} = ${tomlValue(entry.value, bySerde)}`).join(", ")} }`;
     case "array":
-      return `[${node.items.map(tomlValue).join(", ")}]`;
+      return `[${node.items.map((item) => tomlValue(item, bySerde)).join(", ")}]`;
     case "datetime":
-      return tomlString(node.text);
+      return bySerde ? tomlString(node.text) : node.text;
     case "scalar":
       return tomlScalar(node.value, node.float === true);
   }

@@ -5,7 +5,8 @@ import { Random } from "./random-config";
 /**
  * Random trees of config files for the differential test of the trainer's loader: `extends`
  * as a string or a list, into subfolders and back up with `..`, through symbolic links to
- * files and to folders, by absolute path, to missing files; diamonds and cycles; tables that
+ * files and to folders, by absolute path, to missing files, to a file whose extension is none
+ * of TOML's (which the trainer reads as TOML all the same); diamonds and cycles; tables that
  * switch `type`; `training.fast_train` at any depth; TOML slips and TOML 1.1's forms; several
  * top-level files.
  * The generator only writes files: the oracle judges every tree.
@@ -17,8 +18,10 @@ export interface RandomTree {
 
 /** Real files, then links: a link to a folder and links to files, from inside and outside. */
 const FILES = ["a.toml", "b.toml", "c.toml", "sub/d.toml", "sub/e.toml", "sub/deep/f.toml"];
-const LINKS: Record<string, string> = { link: "sub", "l.toml": "sub/d.toml", "sub/up.toml": "../a.toml", "sub/deep/g.toml": "../e.toml" };
+const LINKS: Record<string, string> = { link: "sub", "l.toml": "sub/d.toml", "sub/up.toml": "../a.toml", "sub/deep/g.toml": "../e.toml", "sub/e.cfg": "e.toml" };
+/** The files given to the loader; a base may also be the one whose extension does not say TOML. */
 const NAMES = [...FILES, ...Object.keys(LINKS).filter((name) => name.endsWith(".toml"))];
+const BASES = [...NAMES, "sub/e.cfg"];
 
 const QUANT: Record<string, readonly unknown[]> = {
   enable: [true, false],
@@ -77,7 +80,7 @@ function section(header: string, fields: Record<string, readonly unknown[]>, rng
 }
 
 function extendsValue(dir: string, file: string, rng: Random): string {
-  if (rng.chance(0.03)) return rng.pick(["3", "[1]", '["a.toml", true]', "{ a = 1 }"]);
+  if (rng.chance(0.03)) return rng.pick(["3", "1.0", "1979-05-27", "[1]", '["a.toml", 07:32:00]', '["a.toml", true]', "{ a = 1 }"]);
   const count = rng.pick([1, 1, 2, 3]);
   const entries = Array.from({ length: count }, () => JSON.stringify(reference(dir, file, rng)));
   return count === 1 && rng.chance(0.5) ? entries[0] : `[${entries.join(", ")}]`;
@@ -94,8 +97,8 @@ function reference(dir: string, file: string, rng: Random): string {
   if (rng.chance(0.03)) return "missing.toml";
   // Mostly towards files later in the list, so that most trees are chains and diamonds; now
   // and then anywhere, which makes cycles.
-  const later = NAMES.filter((name) => realName(name) > realName(file));
-  const target = later.length > 0 && rng.chance(0.97) ? rng.pick(later) : rng.pick(NAMES);
+  const later = BASES.filter((name) => realName(name) > realName(file));
+  const target = later.length > 0 && rng.chance(0.97) ? rng.pick(later) : rng.pick(BASES);
   const from = fs.realpathSync.native(path.dirname(path.join(dir, file)));
   if (rng.chance(0.1)) return path.join(dir, target);
   if (rng.chance(0.15) && target.startsWith("sub/")) return path.relative(from, path.join(dir, "link", target.slice(4)));

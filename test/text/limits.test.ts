@@ -97,9 +97,9 @@ describe("YAML aliases", () => {
 });
 
 /**
- * Work grows with the text: the same shape at two sizes, four times apart, run in this
- * process; the CPU time of the larger stays far below the sixteenfold a quadratic reading
- * takes. CPU time, the least of five runs, is what the process itself spent, after both
+ * Work grows with the text: the same shape at two sizes, sixteen times apart, run in this
+ * process; the CPU time of the larger stays far below the 256-fold a quadratic reading takes
+ * (a quarter of it, which leaves room for a loaded machine). CPU time, the least of five runs, is what the process itself spent, after both
  * sizes have run a few times: V8's first runs of the code compile and tier it up, work that
  * does not grow with the text and that counts here (its compiler threads are this process's).
  */
@@ -123,11 +123,11 @@ describe("reading time grows linearly with the text", () => {
   };
 
   test.each(Object.entries(shapes))("%s", (_, [format, text]) => {
-    const small = text(1_000);
-    const large = text(4_000);
+    const small = text(500);
+    const large = text(8_000);
     expect(validateConfigText(large, format).valid).toBe(true);
     for (let i = 0; i < 3; i++) for (const warm of [small, large]) validateConfigText(warm, format);
     const ratio = cpu(() => validateConfigText(large, format)) / cpu(() => validateConfigText(small, format));
-    expect(ratio).toBeLessThan(10);
+    expect(ratio).toBeLessThan(64);
   });
 });
