@@ -14,16 +14,16 @@ import { shown } from "./shown";
 
 /**
  * What may be typed at the cursor of `file` (its text as the editor holds it, from `source`,
- * the open buffers): the fields of `[model.quant]`, `[model.rho]` and `saved_activations` not
+ * the open buffers; `syntax` where its extension does not tell): the fields of `[model.quant]`, `[model.rho]` and `saved_activations` not
  * yet written (in a TOML header, the tables), and the values of a field, each with its
  * description. The schema's descriptions say when a rule rejects a value; a value the config
  * `file` heads would be rejected for, once written, says so too.
  */
-export function completionsAt(file: string, at: Position, source: TextSource): CompletionItem[] {
+export function completionsAt(file: string, at: Position, source: TextSource, syntax?: ConfigFormat): CompletionItem[] {
   const text = source.textOf(file);
   let format: ConfigFormat;
   try {
-    format = formatOf(file);
+    format = formatOf(file, file, syntax);
   } catch {
     return [];
   }
@@ -42,7 +42,7 @@ export function completionsAt(file: string, at: Position, source: TextSource): C
         sortText: String(i).padStart(3, "0"),
         textEdit: { range, newText: valueText(value, format, context) },
       }));
-    const refusals = rejections(file, items.map((item) => replaced(text, item.textEdit.range, item.textEdit.newText)), source);
+    const refusals = rejections(file, items.map((item) => replaced(text, item.textEdit.range, item.textEdit.newText)), source, format);
     return items.map((item, i) => (refusals[i] === undefined ? item : { ...item, detail: `rejected here: ${refusals[i]}` }));
   }
   const table = fieldDocAt(pointerOf(context.table));
@@ -98,9 +98,9 @@ function writtenKeys(text: string, format: ConfigFormat, at: Position, table: re
  * file heads would then be rejected for, where that rule is about the value: one that not every
  * value meets.
  */
-function rejections(file: string, texts: readonly string[], source: TextSource): (string | undefined)[] {
+function rejections(file: string, texts: readonly string[], source: TextSource, syntax: ConfigFormat): (string | undefined)[] {
   const rules = texts.map((candidate) => {
-    const { report } = viewConfig(file, { textOf: (real) => (real === file ? candidate : source.textOf(real)) });
+    const { report } = viewConfig(file, { textOf: (real) => (real === file ? candidate : source.textOf(real)) }, { syntax });
     return report.status === "unreadable" ? [] : report.errors.filter(({ issue }) => issue.stage === "validate").map(({ issue }) => issue.message);
   });
   const everywhere = new Set(rules.length > 1 ? rules[0].filter((message) => rules.every((other) => other.includes(message))) : []);

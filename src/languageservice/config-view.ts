@@ -2,6 +2,7 @@ import type { LoadedFile } from "../files/extends";
 import type { TextSource } from "../files/text-source";
 import { checkConfig, type ConfigReport } from "../report/config-report";
 import type { Located } from "../text/located";
+import type { ConfigFormat } from "../text/read-document";
 import { hasOwn, isTable } from "../util/tables";
 import { meantName } from "../validate/meant";
 
@@ -16,15 +17,21 @@ export interface ConfigView {
   isConfig: boolean;
 }
 
+export interface ViewOptions {
+  /** The head was a config when last read well-formed: text broken mid-typing keeps its diagnostics. */
+  wasConfig?: boolean;
+  /** The head's syntax where its extension does not tell: the language the editor gives the buffer. */
+  syntax?: ConfigFormat;
+}
+
 /**
  * The config `head` heads, read from `source` (the open buffers) before the disk, as the
  * command line reads it, and whether the head is a config at all: a document by what it sets
  * (`isConfigDocument`); a text that is not well-formed by the words it holds, or by
- * `wasConfig`, that it was a config when last read well-formed (text broken mid-typing keeps
- * its diagnostics); a text that cannot be read at all, always.
+ * `wasConfig`; a text that cannot be read at all, always.
  */
-export function viewConfig(head: string, source: TextSource, wasConfig = false): ConfigView {
-  const report = checkConfig([head], { extends: true, source });
+export function viewConfig(head: string, source: TextSource, { wasConfig = false, syntax }: ViewOptions = {}): ConfigView {
+  const report = checkConfig([head], { extends: true, source, syntax });
   const files = (report.status === "unreadable" ? report.problem.files : report.loaded) ?? new Map<string, LoadedFile>();
   const own = files.get(head);
   const shown = own?.shown ?? head;

@@ -11,6 +11,7 @@ import {
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import type { TextSource } from "../files/text-source";
+import { CONFIG_FORMATS, type ConfigFormat } from "../text/read-document";
 import {
   codeActionsAt,
   completionsAt,
@@ -63,7 +64,7 @@ export function startServer({ input, output, onPublished }: ServerOptions): Conn
         views.delete(head);
         continue;
       }
-      const view = viewConfig(head, source, configs.has(head));
+      const view = viewConfig(head, source, { wasConfig: configs.has(head), syntax: syntaxOf(open.get(head)!) });
       if (view.files.get(head)?.document) {
         if (view.isConfig) configs.add(head);
         else configs.delete(head);
@@ -161,7 +162,7 @@ export function startServer({ input, output, onPublished }: ServerOptions): Conn
 
   connection.onCompletion(({ textDocument, position }) => {
     const file = openFile(textDocument.uri);
-    return file ? guarded(() => completionsAt(file.real, fromLsp(position), source), []) : [];
+    return file ? guarded(() => completionsAt(file.real, fromLsp(position), source, syntaxOf(file.document)), []) : [];
   });
 
   connection.onCodeAction(({ textDocument, range }) => {
@@ -177,6 +178,11 @@ export function startServer({ input, output, onPublished }: ServerOptions): Conn
   connection.onShutdown(() => watch.close());
   connection.listen();
   return connection;
+}
+
+/** The syntax the editor's language for a buffer names, if it is one of a config's. */
+function syntaxOf(document: TextDocument): ConfigFormat | undefined {
+  return (CONFIG_FORMATS as readonly string[]).includes(document.languageId) ? (document.languageId as ConfigFormat) : undefined;
 }
 
 /**

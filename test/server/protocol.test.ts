@@ -100,6 +100,15 @@ describe("one server, a chain of files", () => {
     await client.close(big);
   });
 
+  test("a file whose extension does not tell is read in the language the editor gives it", async () => {
+    const conf = path.join(dir, "run.conf");
+    const text = 'extends = "base.toml"\n[model.quant]\nprotocol = "BitNet_B158"\n';
+    expect(said(await client.open(conf, text, "toml"))).toEqual([expect.stringContaining("did you mean `bitnet_b158`?")]);
+    await client.close(conf);
+    expect(said(await client.open(conf, text, "plaintext"))).toEqual([expect.stringMatching(/^cannot check: unknown file type/)]);
+    await client.close(conf);
+  });
+
   test("a file that is not a config gets nothing", async () => {
     const cargo = path.join(dir, "Cargo.toml");
     expect(await client.open(cargo, '[package]\nname = "x"\n')).toEqual([]);

@@ -138,10 +138,9 @@ export class LspClient {
     return this.latest.get(uriOf(file));
   }
 
-  /** Opens `file` with `text` (its text on disk by default); the diagnostics published for it. */
-  open(file: string, text: string = fs.readFileSync(file, "utf8")): Promise<Diagnostic[]> {
+  /** Opens `file` with `text` (its text on disk by default) in a language (by its extension by default); the diagnostics published for it. */
+  open(file: string, text: string = fs.readFileSync(file, "utf8"), languageId = ({ ".toml": "toml", ".json": "json", ".yaml": "yaml", ".yml": "yaml" } as Record<string, string>)[path.extname(file)] ?? "plaintext"): Promise<Diagnostic[]> {
     this.versions.set(file, 1);
-    const languageId = { ".toml": "toml", ".json": "json" }[path.extname(file)] ?? "yaml";
     return this.published(file, () => this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uriOf(file), languageId, version: 1, text } }));
   }
 
