@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { validateConfigText } from "../../dist";
 import { AllowedDifferences, judgeTomlText, trainerView, usesToml11Only } from "../support/known-differences";
 import { filesVerdict, fromView, sameFiles, writeViewTree, type Verdict } from "../support/files-verdict";
-import { askOracle, oracleUnavailable, type OracleVerdict } from "../support/oracle";
+import { askOracleLines, oracleUnavailable, type OracleVerdict } from "../support/oracle";
 import { FIXTURES } from "../support/project";
 import { tempDir } from "../support/temp-dir";
 
@@ -13,24 +13,19 @@ import { tempDir } from "../support/temp-dir";
  * trainer reads one TOML text, and each in its tree, as the trainer loads it with its `extends`
  * (bases missing from the corpus included), both against the oracle and its known differences.
  *
- * The oracle's answers are recorded beside the corpus (`verdicts.json`), so that a clone without
- * the oracle still runs the test; where the oracle is here it is asked afresh, and the recording
- * must be what it says (`RECORD_CORPUS=1` writes it anew).
+ * The oracle's answers are recorded beside the corpus (`verdicts.jsonl`, its lines as the
+ * oracle writes them: each config alone, then its trainer's view alone, then each in its tree,
+ * then in its view's; the trees' folders written `<corpus>` and `<view>`), so that a clone
+ * without the oracle still runs the test; where the oracle is here it is asked afresh, and the
+ * recording must be what it says (`RECORD_CORPUS=1` writes it anew).
  */
 const CORPUS = path.join(FIXTURES, "upstream-corpus");
-const RECORDING = path.join(CORPUS, "verdicts.json");
-const ROOT = "<corpus>";
+const RECORDING = path.join(CORPUS, "verdicts.jsonl");
 
 interface Entry {
   repo: string;
   path: string;
   file: string;
-}
-
-/** The oracle's answers on the corpus, each as written and on the trainer's view of it; paths of the trees' copies as `<corpus>` and `<view>`. */
-interface Recording {
-  alone: OracleVerdict[];
-  trees: Verdict[];
 }
 
 const entries = fs
@@ -50,36 +45,40 @@ function trees(): { root: string; copy: string; view: string; files: string[] } 
   return { root, copy, view, files: entries.map((entry) => path.join(copy, entry.file)) };
 }
 
-function askedAfresh(): Recording {
-  const alone = askOracle([...texts, ...texts.map((text) => trainerView(text) ?? text)].map((value) => ({ target: "trainer-toml" as const, value })));
+function askedAfresh(): string[] {
   const { root, copy, view, files } = trees();
-  const answers = askOracle([
+  const lines = askOracleLines([
+    ...[...texts, ...texts.map((text) => trainerView(text) ?? text)].map((value) => ({ target: "trainer-toml" as const, value })),
     ...files.map((file) => ({ target: "trainer-files" as const, value: [file] })),
     ...files.map((file) => ({ target: "trainer-files" as const, value: [file.replace(copy, view)] })),
-  ]) as Verdict[];
+  ]);
   fs.rmSync(root, { recursive: true, force: true });
-  const placed = answers.map((answer) => (answer.ok ? answer : { ...answer, message: answer.message.split(copy).join(ROOT).split(view).join("<view>") }));
-  return { alone, trees: placed };
+  return lines.map((line) => line.split(copy).join("<corpus>").split(view).join("<view>"));
 }
 
 const unavailable = oracleUnavailable();
-const recording: Recording = (() => {
-  if (unavailable) return JSON.parse(fs.readFileSync(RECORDING, "utf8")) as Recording;
+const recording: string[] = (() => {
+  if (unavailable) return fs.readFileSync(RECORDING, "utf8").trimEnd().split("\n");
   const fresh = askedAfresh();
-  if (process.env.RECORD_CORPUS) fs.writeFileSync(RECORDING, `${JSON.stringify(fresh, null, 0)}\n`);
+  if (process.env.RECORD_CORPUS) fs.writeFileSync(RECORDING, `${fresh.join("\n")}\n`);
   return fresh;
 })();
+
+/** The recorded answers from `start`, one per config, in the folders of `copy` and `view`. */
+function answersFrom(start: number, copy = "<corpus>", view = "<view>"): OracleVerdict[] {
+  return recording.slice(start, start + entries.length).map((line) => JSON.parse(line.split("<corpus>").join(copy).split("<view>").join(view)) as OracleVerdict);
+}
 
 if (unavailable) console.log(`upstream corpus: the oracle's answers as recorded in ${path.relative(process.cwd(), RECORDING)} (${unavailable})`);
 else {
   test("the recorded answers are the oracle's (RECORD_CORPUS=1 records them anew)", () => {
-    expect(JSON.parse(fs.readFileSync(RECORDING, "utf8"))).toEqual(recording);
+    expect(fs.readFileSync(RECORDING, "utf8").trimEnd().split("\n")).toEqual(recording);
   });
 }
 
 describe("the upstream corpus agrees with the oracle", () => {
   test(`every config alone (${entries.length})`, () => {
-    const answers = recording.alone;
+    const answers = [...answersFrom(0), ...answersFrom(entries.length)];
     const allowed = new AllowedDifferences();
     const disagreements = texts.flatMap((text, i) => {
       const found = judgeTomlText(text, answers[i], answers[texts.length + i], validateConfigText(text, "toml"), allowed);
@@ -92,7 +91,7 @@ describe("the upstream corpus agrees with the oracle", () => {
 
   test(`every config in its tree, extends followed (${entries.length})`, () => {
     const { root, copy, view, files } = trees();
-    const answers = recording.trees.map((answer) => (answer.ok ? answer : { ...answer, message: answer.message.split(ROOT).join(copy).split("<view>").join(view) }));
+    const answers = [...answersFrom(2 * entries.length, copy, view), ...answersFrom(3 * entries.length, copy, view)] as Verdict[];
     const allowed = new AllowedDifferences();
     const tally = new Map<string, number>();
     const disagreements: string[] = [];
