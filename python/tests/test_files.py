@@ -24,7 +24,7 @@ from typing import Any
 import pytest
 
 from burn_dragon_schema import SCHEMA_FILES, ConfigFileError, check_file, load_config, schema, validate_file
-from conftest import REPO, SEED, SHARED, TALLY, TREE_CASES, UPSTREAM, Oracle
+from conftest import FIXTURES, REPO, SEED, TALLY, TREE_CASES, UPSTREAM, Oracle
 from random_trees import write_tree
 from verdicts import canonical, ours, promised
 
@@ -208,20 +208,29 @@ def test_upstream_configs(entry: Path, oracle: Oracle) -> None:
     assert disagreement(oracle.ask("trainer-files", [str(entry)]), [entry]) is None
 
 
-CORPUS = SHARED / "fixtures" / "upstream-corpus"
+CORPUS = FIXTURES / "upstream-corpus"
+CORPUS_ENTRIES = [CORPUS / json.loads(line)["file"] for line in (CORPUS / "index.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def corpus_problems(verdicts: list[dict[str, Any]], source: str) -> None:
+    problems = [f"{entry}: {why}" for entry, rust in zip(CORPUS_ENTRIES, verdicts) if (why := disagreement(rust, [entry])) is not None]
+    kinds = Counter("ok" if rust["ok"] else rust["stage"] for rust in verdicts)
+    TALLY.record(f"trainer-files, upstream corpus, {source} ({', '.join(f'{n} {k}' for k, n in sorted(kinds.items()))})", len(CORPUS_ENTRIES), len(problems), Counter())
+    assert "\n".join(problems[:5]) == ""
 
 
 def test_upstream_corpus(oracle: Oracle) -> None:
     """The real configs of upstream repositories, each as the trainer loads it."""
-    if not (CORPUS / "index.jsonl").exists():
-        pytest.skip(f"the upstream corpus is not here ({CORPUS / 'index.jsonl'} is missing)")
-    with open(CORPUS / "index.jsonl", encoding="utf-8") as lines:
-        entries = [CORPUS / json.loads(line)["file"] for line in lines if line.strip()]
-    verdicts = oracle.ask_all([("trainer-files", [str(entry)]) for entry in entries])
-    problems = [f"{entry}: {why}" for entry, rust in zip(entries, verdicts) if (why := disagreement(rust, [entry])) is not None]
-    kinds = Counter("ok" if rust["ok"] else rust["stage"] for rust in verdicts)
-    TALLY.record(f"trainer-files, upstream corpus ({', '.join(f'{n} {k}' for k, n in sorted(kinds.items()))})", len(entries), len(problems), Counter())
-    assert "\n".join(problems[:5]) == ""
+    corpus_problems(oracle.ask_all([("trainer-files", [str(entry)]) for entry in CORPUS_ENTRIES]), "asked")
+
+
+def test_upstream_corpus_as_recorded() -> None:
+    """The same against the oracle's answers recorded beside the corpus (each config in its tree
+    is the third of its four parts), which the Node suite keeps the oracle's."""
+    lines = (CORPUS / "verdicts.jsonl").read_text(encoding="utf-8").splitlines()
+    in_trees = lines[2 * len(CORPUS_ENTRIES) : 3 * len(CORPUS_ENTRIES)]
+    root = json.dumps(os.path.realpath(CORPUS))[1:-1]
+    corpus_problems([json.loads(line.replace("<corpus>", root)) for line in in_trees], "as recorded")
 
 
 def test_upstream_chain_is_valid() -> None:

@@ -63,10 +63,15 @@ export function oracleBinary(): string {
 
 /** Asks the oracle for the verdict on each case, in one process run. */
 export function askOracle(cases: readonly { target: OracleTarget; value: unknown }[]): OracleVerdict[] {
+  return askOracleLines(cases).map((line) => JSON.parse(line) as OracleVerdict);
+}
+
+/** The oracle's answer lines as it writes them (a float's text kept: `2.0` is not `2`). */
+export function askOracleLines(cases: readonly { target: OracleTarget; value: unknown }[]): string[] {
   const input = cases.map((c) => JSON.stringify(c)).join("\n") + "\n";
   const run = spawnSync(oracleBinary(), { input, encoding: "utf8", maxBuffer: 1 << 30 });
   if (run.status !== 0) throw new Error(`oracle failed (${run.status}): ${run.stderr}`);
-  const verdicts = run.stdout.trim().split("\n").map((line) => JSON.parse(line) as OracleVerdict);
-  if (verdicts.length !== cases.length) throw new Error(`oracle answered ${verdicts.length} of ${cases.length} cases`);
-  return verdicts;
+  const lines = run.stdout.trim().split("\n");
+  if (lines.length !== cases.length) throw new Error(`oracle answered ${lines.length} of ${cases.length} cases`);
+  return lines;
 }
