@@ -18,7 +18,8 @@ const BOUNDS = {
   ">": (value: number, bound: number) => value > bound,
 };
 
-/** A target line: the measured ratio, the bound, and whether it is met. */
-export function verdict(name: string, value: number, relation: keyof typeof BOUNDS, bound: number): string[] {
-  return [name, ratio(value), `${relation} ${ratio(bound)}`, BOUNDS[relation](value, bound) ? "PASS" : "FAIL"];
+/** A target line: the measured ratio (or, with `unit`, the measure), the bound, and whether it is met. */
+export function verdict(name: string, value: number, relation: keyof typeof BOUNDS, bound: number, unit = "×"): string[] {
+  const shown = (n: number) => `${n.toFixed(2)}${unit === "×" ? "×" : ` ${unit}`}`;
+  return [name, shown(value), `${relation} ${shown(bound)}`, BOUNDS[relation](value, bound) ? "PASS" : "FAIL"];
 }

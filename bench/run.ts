@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { cliStartup } from "./cli";
 import { HANDWRITTEN, packageEntry } from "./compiled";
 import { hostileFiles } from "./hostile";
+import { lspDidChange } from "./lsp";
 import { loadCorpora, TARGETS, type Corpus, type Target, type Verdict } from "./corpora";
 import { checksum, measure, ratioOf, speedOf, type Samples, type Task } from "./measure";
 import { runtimeAjv, schemasafe } from "./references";
@@ -157,6 +158,15 @@ async function main(): Promise<void> {
     ),
   );
 
+  const lsp = await lspDidChange();
+  console.log(`\n## The language server (its own time from a didChange to the diagnostics sent; ${lsp.edits} edits in a chain of four open files)\n`);
+  console.log(
+    table(
+      ["median", "90th percentile", "median vs a validate run of one file (wall)"],
+      [[`${lsp.medianMs.toFixed(2)} ms`, `${lsp.p90Ms.toFixed(2)} ms`, `${(lsp.medianMs / cli.oneFileMs).toFixed(3)}×`]],
+    ),
+  );
+
   console.log("\n## Shipped validator modules\n");
   const files = sizes([...generatedModules(path.dirname(PACKAGE)), HANDWRITTEN], path.dirname(path.dirname(PACKAGE)));
   console.log(table(["file", "bytes", "gzip"], files.map((f) => [f.file, String(f.bytes), String(f.gzip)])));
@@ -191,6 +201,7 @@ async function main(): Promise<void> {
   const targets: string[][] = [
     verdict("validate of a 1 KB TOML file vs node -e 0 (wall)", cli.oneFileVsNode, "≤", 1.4),
     verdict("validate of 100 such files vs one (wall)", cli.manyFilesVsOne, "≤", 2),
+    verdict("language server, diagnostics after a keystroke in a four-file chain (median)", lsp.medianMs, "≤", lsp.boundMs, "ms"),
     ...TARGETS.map((t) => verdict(`${t} valid vs hand-written`, vs(t, "valid", "hand-written"), "≥", 0.8)),
     ...TARGETS.map((t) => verdict(`${t} invalid, all errors, vs runtime Ajv (allErrors, ajv-errors)`, vs(t, "invalid", "ajv allErrors+errors"), "≥", 1)),
     ...TARGETS.map((t) => verdict(`${t} invalid, first error, vs hand-written`, vs(t, "invalid", "hand-written", "package first error"), "≥", 0.6)),
