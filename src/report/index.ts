@@ -1,3 +1,4 @@
 export { issueRange, keyKind } from "./issue-range";
 export { fixOf, type Fix } from "./fix";
 export { codeFrame } from "./frame";
+export { reportedIssues, type NamedReport, type ReportedIssue, type Severity } from "./reported-issues";
