@@ -32,20 +32,21 @@ export function reportConfig(files: readonly string[], options: ReportOptions): 
 
 function stdinReport(options: ReportOptions): ConfigReport {
   try {
-    return checkLoaded(stdinDocument(options), undefined, options);
+    const stdin = stdinFile(options);
+    return checkLoaded(stdin.document, new Map([[STDIN, stdin]]), options);
   } catch (error) {
-    if (error instanceof RefusedConfig) return { status: "invalid", errors: [error.located], warnings: [] };
+    if (error instanceof RefusedConfig) return { status: "invalid", errors: [error.located], warnings: [], loaded: error.files };
     return { status: "unreadable", problem: problemOf(error, STDIN) };
   }
 }
 
 /** Standard input, in the syntax `--syntax` names; its `extends`, having no folder to start from, is refused. */
-function stdinDocument(options: ReportOptions): ConfigDocument {
+function stdinFile(options: ReportOptions): ReturnType<typeof loadStdin> {
   if (!options.syntax) throw new FileProblem(STDIN, "cannot check: name the syntax of standard input with --syntax toml|json|yaml");
-  const document = loadStdin(options.syntax);
-  const at = document.positions.get(childPointer("", "extends"));
+  const stdin = loadStdin(options.syntax);
+  const at = stdin.document.positions.get(childPointer("", "extends"));
   if (options.extends && at) {
     throw new FileProblem(STDIN, "cannot follow extends from standard input, which has no folder for its paths: name the file, or pass --no-extends", at);
   }
-  return document;
+  return stdin;
 }

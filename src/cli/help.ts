@@ -34,8 +34,13 @@ Exit status:
   2  a usage error, or a file that could not be read at all: missing,
      unreadable, too big, not text (one line on stderr)
 
-Text report: one line per issue, FILE:LINE:COL: error|warning: MESSAGE,
-by file, line and column, then a summary.
+Text report: each issue once, by file, line and column, in a line tools read,
+FILE:LINE:COL: error|warning: MESSAGE, then indented lines for people: the
+line of the file with a caret span under the value or key; "= via CONFIGS"
+for an issue in a base, naming the configs checked that bring it in; and,
+in a config with several errors, the one the trainer reports first. Then a
+summary. --color auto colours it on a terminal, unless NO_COLOR is set;
+FORCE_COLOR turns it on elsewhere.
 
 JSON report (--format json), one document on stdout:
   { "valid": true if every file is,

@@ -1,61 +1,36 @@
 import type { FileProblem } from "../files/file-problem";
-import type { Located } from "../text/located";
+import { headingLine, issueText, PLAIN, reportedIssues, type IssueSources, type ReportedIssue, type Style } from "../report";
 import type { FileReport } from "./file-report";
 import type { Output } from "./io";
 
-/**
- * `FILE:LINE:COL: error: MESSAGE`, the form compilers use and editors jump to. Names and
- * values come from the files: their control characters are escaped, so that a config can
- * neither break the line nor send a terminal or a CI log escape sequences.
- */
-function line(file: string, at: { line: number; column: number } | undefined, severity: string, message: string): string {
-  return `${escapeControls(at ? `${file}:${at.line}:${at.column}` : file)}: ${severity}: ${escapeControls(message)}\n`;
-}
+export { escapeControls } from "../report";
 
-/** C0 and C1 controls, DEL, line and paragraph separators, and the bidirectional overrides and isolates. */
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-const NAMED: Record<string, string> = { "\t": "\\t", "\n": "\\n", "\r": "\\r" };
-
-export function escapeControls(text: string): string {
-  return text.replace(CONTROLS, (c) => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-
-type Severity = "error" | "warning";
-
-function issueLine(report: FileReport, { issue, at }: Located, severity: Severity): string {
-  return line(at.file ?? report.file, at, severity, issue.message);
-}
-
-export function problemLine(problem: FileProblem): string {
-  return line(problem.at?.file ?? problem.file, problem.at, "error", problem.message);
-}
-
-/** A file's issues in reading order: by file, then line and column, whatever their severity. */
-function byPlace(report: Extract<FileReport, { errors: Located[] }>): { located: Located; severity: Severity }[] {
-  const file = (located: Located) => located.at.file ?? report.file;
-  return [
-    ...report.errors.map((located) => ({ located, severity: "error" as const })),
-    ...report.warnings.map((located) => ({ located, severity: "warning" as const })),
-  ].sort(({ located: a }, { located: b }) => {
-    if (file(a) !== file(b)) return file(a) < file(b) ? -1 : 1;
-    return a.at.line - b.at.line || a.at.column - b.at.column;
-  });
+/** A file that could not be checked, in one line: where the problem stands, and what it is. */
+export function problemLine(problem: FileProblem, style: Style = PLAIN): string {
+  return `${headingLine(problem.at?.file ?? problem.file, problem.at, "error", problem.message, style)}\n`;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-/** One line per issue on stdout, one per file that could not be checked on stderr, then a summary. */
-export function writeText(reports: FileReport[], output: Output): void {
+/**
+ * Each issue once on stdout, in reading order, with its code frame and the configs that bring
+ * it in; one line per file that could not be checked on stderr; then a summary.
+ */
+export function writeText(reports: FileReport[], output: Output, style: Style = PLAIN): void {
   const count = { valid: 0, invalid: 0, unreadable: 0, errors: 0, warnings: 0 };
+  const problems = new Set<string>();
   for (const report of reports) {
     count[report.status]++;
-    if (report.status === "unreadable") {
-      output.err(problemLine(report.problem));
-      continue;
-    }
-    for (const { located, severity } of byPlace(report)) output.out(issueLine(report, located, severity));
-    count.errors += report.errors.length;
-    count.warnings += report.warnings.length;
+    if (report.status === "unreadable") problems.add(problemLine(report.problem, style));
+  }
+  for (const line of problems) output.err(line);
+  const issues = reportedIssues(reports);
+  const errorsOf = new Map(reports.map((report) => [report.file, report.status === "unreadable" ? 0 : report.errors.length]));
+  for (const reported of issues) {
+    count[reported.severity === "error" ? "errors" : "warnings"]++;
+    // The first of several errors is the one the trainer stops at; a lone error needs no mark.
+    const marksFirst = reported.firstFor.some((config) => (errorsOf.get(config) ?? 0) > 1);
+    output.out(`${issueText(reported, sourcesOf(reported), marksFirst, style).join("\n")}\n`);
   }
   const checked = count.valid + count.invalid;
   // A config merged from several files (`--config`) is counted as one config of those files.
@@ -67,4 +42,12 @@ export function writeText(reports: FileReport[], output: Output): void {
     `${plural(checked, unit)}${merged ? ` (${plural(checkedFiles, "file")})` : ""} checked: ${count.valid} valid, ${count.invalid} invalid ` +
       `(${plural(count.errors, "error")}, ${plural(count.warnings, "warning")})${notChecked}\n`,
   );
+}
+
+/** The texts of the files a report read, by the names its positions give them. */
+function sourcesOf({ report }: ReportedIssue): IssueSources {
+  return {
+    textOf: (file) => [...(report.loaded?.values() ?? [])].find((loaded) => loaded.shown === file)?.text,
+    spans: report.document?.spans,
+  };
 }

@@ -6,6 +6,7 @@ import { RefusedConfig } from "./refused-config";
 import { formatOf } from "./format";
 import { heldText, readStdin, readText } from "./read-text";
 import type { TextSource } from "./text-source";
+import type { LoadedFile } from "./extends";
 
 /** How standard input is named in reports. */
 export const STDIN = "<stdin>";
@@ -26,8 +27,15 @@ export function textDocument(text: string, file: string, shown: string = file, s
 }
 
 /** Standard input as a document in `syntax`, named `<stdin>`. */
-export function loadStdin(syntax: ConfigFormat): ConfigDocument {
-  return documentOf(readStdin(STDIN), syntax, STDIN);
+export function loadStdin(syntax: ConfigFormat): LoadedFile & { document: ConfigDocument } {
+  const file: LoadedFile = { real: STDIN, shown: STDIN, text: readStdin(STDIN), bases: [], via: [] };
+  try {
+    return { ...file, document: documentOf(file.text!, syntax, STDIN) };
+  } catch (error) {
+    // What was read is kept, for the report to show where it stands.
+    if (error instanceof RefusedConfig || error instanceof FileProblem) error.files = new Map([[STDIN, file]]);
+    throw error;
+  }
 }
 
 function documentOf(text: string, format: ConfigFormat, shown: string): ConfigDocument {

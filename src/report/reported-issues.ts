@@ -19,6 +19,8 @@ export interface ReportedIssue {
   via: string[];
   /** The configs whose trainer stops at it: it is their `errors[0]`. */
   firstFor: string[];
+  /** The first report that holds it: where its file's text and spans are found. */
+  report: Exclude<NamedReport, { status: "unreadable" }>;
 }
 
 /**
@@ -34,14 +36,21 @@ export function reportedIssues(reports: readonly NamedReport[]): ReportedIssue[]
       const file = located.at.file ?? report.file;
       const key = JSON.stringify([file, located.at.line, located.at.column, severity, located.issue.path, located.issue.message]);
       let reported = byKey.get(key);
-      if (!reported) byKey.set(key, (reported = { located, severity, file, via: [], firstFor: [] }));
-      if (file !== report.file && !reported.via.includes(report.file)) reported.via.push(report.file);
+      if (!reported) byKey.set(key, (reported = { located, severity, file, via: [], firstFor: [], report }));
+      if (isBase(report, file) && !reported.via.includes(report.file)) reported.via.push(report.file);
       if (first) reported.firstFor.push(report.file);
     };
     report.errors.forEach((located, i) => add(located, "error", i === 0));
     for (const located of report.warnings) add(located, "warning", false);
   }
   return [...byKey.values()].sort(inReadingOrder);
+}
+
+/** Whether `file` is one of the bases a config brings in, not one of the files it was named by. */
+function isBase(report: Exclude<NamedReport, { status: "unreadable" }>, file: string): boolean {
+  if (file === report.file) return false;
+  for (const loaded of report.loaded?.values() ?? []) if (loaded.shown === file) return loaded.via.length > 0;
+  return true;
 }
 
 function inReadingOrder(a: ReportedIssue, b: ReportedIssue): number {

@@ -3,7 +3,7 @@ import { validateConfigText } from "../../dist";
 import { FAST_TRAIN_REMOVED } from "../../dist/files/fast-train";
 import { tempDir } from "../support/temp-dir";
 import { where } from "../support/where";
-import { cli, lines, STACK_TRACE } from "../support/cli";
+import { cli, lines, STACK_TRACE, headings } from "../support/cli";
 
 const BASE = '[model.quant]\nenable = true\nprotocol = "bitnet_b158"\n\n[model.rho]\nprecision = "fp32"\ncarry_across_tbptt = false\n';
 const RUN = '[model.rho]\ndetach_between_windows = false\n\n[training]\nsteps = 10\n';
@@ -25,7 +25,7 @@ describe("validate --config: one config from several files, merged left to right
     const run = cli(["validate", "-c", "base.toml", "--config", "run.toml"], dir);
     if (merged.valid) throw new Error("the merged config should be invalid");
     expect(run.status).toBe(1);
-    expect(lines(run.stdout)).toEqual([
+    expect(headings(run.stdout)).toEqual([
       `run.toml:${where(RUN, "detach_between_windows").line}:1: error: ${merged.errors[0].message}`,
       "1 config (2 files) checked: 0 valid, 1 invalid (1 error, 0 warnings)",
     ]);

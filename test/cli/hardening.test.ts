@@ -4,7 +4,7 @@ import { MAX_EXTENDS_DEPTH } from "../../dist/files/extends";
 import { MAX_NESTING_DEPTH } from "../../dist/text/parse/nesting-limit";
 import { MAX_CONFIG_BYTES } from "../../dist/text/size-limit";
 import { tempDir } from "../support/temp-dir";
-import { cli, lines, STACK_TRACE } from "../support/cli";
+import { cli, lines, STACK_TRACE, headings } from "../support/cli";
 
 /**
  * Files that cannot be checked, run through the command line as a child process with a
@@ -115,7 +115,7 @@ test("a device is not opened", () => {
 function expectRefused(file: string, pattern: RegExp): void {
   const run = cli(["validate", file], dir);
   expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 1, stderr: "" });
-  const [line, summary, ...rest] = lines(run.stdout);
+  const [line, summary, ...rest] = headings(run.stdout);
   expect(rest).toEqual([]);
   expect(line).toMatch(pattern);
   expect(summary).toBe("1 file checked: 0 valid, 1 invalid (1 error, 0 warnings)");

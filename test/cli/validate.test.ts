@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { validateConfigText } from "../../dist";
 import { tempDir } from "../support/temp-dir";
-import { cli, lines, STACK_TRACE } from "../support/cli";
+import { cli, lines, STACK_TRACE, headings } from "../support/cli";
 import { PROJECT } from "../support/project";
 
 const ISSUE_LINE = /^(.+):(\d+):(\d+): (error|warning): (.+)$/;
@@ -24,7 +24,7 @@ describe("burn-dragon-schema validate", () => {
   test("a broken file: exit 1, one FILE:LINE:COL line per issue, the validator's messages, then the summary", () => {
     const run = cli(["validate", "examples/broken.toml"]);
     expect(run.status).toBe(1);
-    const output = lines(run.stdout);
+    const output = headings(run.stdout);
     const issues = output.slice(0, -1).map((line) => ISSUE_LINE.exec(line));
     expect(issues.every((match) => match !== null && match[1] === "examples/broken.toml")).toBe(true);
     expect(issues.filter((m) => m![4] === "error").map((m) => m![5])).toEqual(errorMessages("examples/broken.toml"));
@@ -42,7 +42,7 @@ describe("burn-dragon-schema validate", () => {
     // Rust reports the quant rule first; the file has the rho rule first.
     expect(rust.errors.map((issue) => issue.line)).toEqual([7, 2]);
     for (const strict of [[], ["--strict"]]) {
-      const places = lines(cli(["validate", ...strict, "run.toml"], dir).stdout)
+      const places = headings(cli(["validate", ...strict, "run.toml"], dir).stdout)
         .slice(0, -1)
         .map((line) => ISSUE_LINE.exec(line)!.slice(2, 5).join(" "));
       const unknownKey = strict.length > 0 ? "error" : "warning";
@@ -89,7 +89,7 @@ describe("burn-dragon-schema validate", () => {
     });
     const run = cli(["validate", "a.json", "b.yaml", "c.yml"], dir);
     expect(run.status).toBe(1);
-    expect(lines(run.stdout).map((line) => line.split(":")[0])).toEqual(["a.json", "c.yml", "3 files checked"]);
+    expect(headings(run.stdout).map((line) => line.split(":")[0])).toEqual(["a.json", "c.yml", "3 files checked"]);
   });
 
   test("the upstream extends chain is valid, strict or not", () => {

@@ -105,7 +105,7 @@ function jsonDifference(nodeOut: string, pythonOut: string): string | null {
  */
 function textLines(outcome: Outcome): string {
   const issue = /^(.*?):(?:\d+:\d+|[^:]*): (error|warning): (.*)$/;
-  const lines = [...outcome.stdout.split("\n"), ...outcome.stderr.split("\n")].filter(Boolean);
+  const lines = [...outcome.stdout.split("\n"), ...outcome.stderr.split("\n")].filter((line) => line !== "" && !/^\s/.test(line));
   const summary = lines.filter((line) => / checked: /.test(line));
   const issues = lines
     .filter((line) => !/ checked: /.test(line))

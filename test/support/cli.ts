@@ -49,3 +49,11 @@ export function lines(text: string): string[] {
 
 /** Whatever went wrong, a user never sees a stack trace. */
 export const STACK_TRACE = /^\s+at .+\(?.*:\d+:\d+\)?$|node:internal|Error: .*\n\s+at /m;
+
+/**
+ * The lines of a text report that tools read: each issue's heading and the summary, without
+ * the indented lines under a heading (its code frame and notes) that are there for people.
+ */
+export function headings(text: string): string[] {
+  return lines(text).filter((line) => !/^\s/.test(line));
+}

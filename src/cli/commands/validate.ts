@@ -1,3 +1,5 @@
+import { isatty } from "node:tty";
+import { COLOURED, PLAIN, wantsColour, type ColorChoice } from "../../report";
 import { CONFIG_FORMATS, type ConfigFormat } from "../../text/read-document";
 import { reportConfig, type FileReport } from "../file-report";
 import { VALIDATE_HELP } from "../help";
@@ -6,6 +8,8 @@ import { writeJson } from "../json-report";
 import { writeText } from "../text-report";
 import { UsageError } from "../args";
 import type { Command } from "./command";
+
+const COLOR_CHOICES: readonly ColorChoice[] = ["auto", "always", "never"];
 
 export const validate: Command = {
   name: "validate",
@@ -18,6 +22,7 @@ export const validate: Command = {
     format: { type: "string", choices: ["text", "json"], default: "text", description: "output format" },
     "no-extends": { type: "boolean", description: "do not resolve `extends`" },
     syntax: { type: "string", choices: CONFIG_FORMATS, description: "syntax of standard input and of files without a known extension" },
+    color: { type: "string", choices: COLOR_CHOICES, default: "auto", value: "when", description: "colour the text report: auto is on a terminal, unless NO_COLOR is set or FORCE_COLOR says otherwise" },
   },
   help: VALIDATE_HELP,
   run({ values, positionals }, output) {
@@ -26,7 +31,8 @@ export const validate: Command = {
     if (configs.length === 0) throw new UsageError("validate: name config files, or --config files to merge");
     const options = { strict: values.strict === true, extends: values["no-extends"] !== true, syntax: values.syntax as ConfigFormat | undefined };
     const reports = configs.map((files) => reportConfig(files, options));
-    (values.format === "json" ? writeJson : writeText)(reports, output);
+    if (values.format === "json") writeJson(reports, output);
+    else writeText(reports, output, wantsColour(values.color as ColorChoice, process.env, isatty(1)) ? COLOURED : PLAIN);
     return exitStatus(reports);
   },
 };
