@@ -1,4 +1,5 @@
 import type { FileProblem } from "../files/file-problem";
+import { escapeControls } from "../report/escape-controls";
 import type { Located } from "../text/located";
 import type { FileReport } from "./file-report";
 import type { Output } from "./io";
@@ -10,14 +11,6 @@ import type { Output } from "./io";
  */
 function line(file: string, at: { line: number; column: number } | undefined, severity: string, message: string): string {
   return `${escapeControls(at ? `${file}:${at.line}:${at.column}` : file)}: ${severity}: ${escapeControls(message)}\n`;
-}
-
-/** C0 and C1 controls, DEL, line and paragraph separators, and the bidirectional overrides and isolates. */
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-const NAMED: Record<string, string> = { "\t": "\\t", "\n": "\\n", "\r": "\\r" };
-
-export function escapeControls(text: string): string {
-  return text.replace(CONTROLS, (c) => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 type Severity = "error" | "warning";

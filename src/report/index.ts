@@ -2,3 +2,6 @@ export { issueRange, keyKind } from "./issue-range";
 export { fixOf, type Fix } from "./fix";
 export { codeFrame } from "./frame";
 export { reportedIssues, type NamedReport, type ReportedIssue, type Severity } from "./reported-issues";
+export { ISSUE_KINDS, UNREADABLE_KIND, kindOf, type IssueKind } from "./issue-kind";
+export { extendsEntriesTo, issueStretch } from "./issue-place";
+export { escapeControls } from "./escape-controls";
