@@ -2,10 +2,15 @@ import { CONFIG_FORMATS, type ConfigFormat } from "../../text/read-document";
 import { reportConfig, type FileReport } from "../file-report";
 import { VALIDATE_HELP } from "../help";
 import { EXIT } from "../io";
+import { writeGithub } from "../github-report";
 import { writeJson } from "../json-report";
+import { writeSarif } from "../sarif-report";
 import { writeText } from "../text-report";
 import { UsageError } from "../args";
 import type { Command } from "./command";
+
+/** The writer of each `--format`. */
+const WRITERS = { text: writeText, json: writeJson, github: writeGithub, sarif: writeSarif } as const;
 
 export const validate: Command = {
   name: "validate",
@@ -15,7 +20,7 @@ export const validate: Command = {
   options: {
     config: { type: "string", short: "c", multiple: true, value: "file", description: "a file of one config, merged left to right, as the trainer's repeated --config (repeat it)" },
     strict: { type: "boolean", description: "unknown keys in quant, rho and saved_activations, and mistyped section names, are errors, not warnings" },
-    format: { type: "string", choices: ["text", "json"], default: "text", description: "output format" },
+    format: { type: "string", choices: Object.keys(WRITERS), default: "text", description: "output format" },
     "no-extends": { type: "boolean", description: "do not resolve `extends`" },
     syntax: { type: "string", choices: CONFIG_FORMATS, description: "syntax of standard input and of files without a known extension" },
   },
@@ -26,7 +31,7 @@ export const validate: Command = {
     if (configs.length === 0) throw new UsageError("validate: name config files, or --config files to merge");
     const options = { strict: values.strict === true, extends: values["no-extends"] !== true, syntax: values.syntax as ConfigFormat | undefined };
     const reports = configs.map((files) => reportConfig(files, options));
-    (values.format === "json" ? writeJson : writeText)(reports, output);
+    WRITERS[values.format as keyof typeof WRITERS](reports, output);
     return exitStatus(reports);
   },
 };
