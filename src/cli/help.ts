@@ -54,6 +54,22 @@ JSON report (--format json), one document on stdout:
            another case or one edit away, a field one edit away) "suggestion" }
   errors are in the order Rust reports them: errors[0] is Rust's error.
 
+GitHub Actions (--format github): one workflow command per issue,
+  ::error file=F,line=L,col=C,endLine=L,endColumn=C,title=T::MESSAGE
+(::warning for a warning), which the runner shows on the file; one ::error
+per file that could not be checked; then a summary line. An issue of a base
+that several configs extend is one annotation, its message ending
+(via CONFIG, ...); the title names the kind of issue and marks the error
+the trainer reports.
+
+SARIF (--format sarif): one SARIF 2.1.0 log on stdout, for code scanning:
+a rule per kind of issue (each validate() rule, serde's errors, syntax
+errors, the loader's refusals, unknown keys, a file not checked), a result
+per issue, once, at the value's file and stretch, with the extends entries
+that bring it in as related locations; the trainer's error has the
+property trainerError, naming its configs. File names are relative to
+%SRCROOT%, the current folder.
+
 Examples:
   $ burn-dragon-schema validate --strict config/run.toml
   $ burn-dragon-schema validate --format json --syntax toml - < run.conf

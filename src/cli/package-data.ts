@@ -19,6 +19,23 @@ export function defaults(): Record<StructTarget, unknown> {
   return Object.fromEntries(STRUCT_TARGETS.map((target) => [target, valueAt(result.value, layouts[target].root)])) as Record<StructTarget, unknown>;
 }
 
+interface PackageJson {
+  version: string;
+  homepage: string;
+  repository: { url: string };
+}
+
+function packageJson(): PackageJson {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as PackageJson;
+}
+
 export function packageVersion(): string {
-  return (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string }).version;
+  return packageJson().version;
+}
+
+/** The package's home page, and the web address of a file of its repository (on the default branch). */
+export function packageLinks(): { homepage: string; fileUri(file: string): string } {
+  const { homepage, repository } = packageJson();
+  const web = repository.url.replace(/^git\+/, "").replace(/\.git$/, "");
+  return { homepage, fileUri: (file) => `${web}/blob/HEAD/${file}` };
 }

@@ -5,3 +5,5 @@ export { reportedIssues, type NamedReport, type ReportedIssue, type Severity } f
 export { escapeControls } from "./escape";
 export { headingLine, issueText, type IssueSources } from "./issue-text";
 export { COLOURED, PLAIN, wantsColour, type ColorChoice, type Style } from "./style";
+export { ISSUE_KINDS, UNREADABLE_KIND, kindOf, type IssueKind } from "./issue-kind";
+export { extendsEntriesTo, issueStretch } from "./issue-place";

@@ -4,7 +4,8 @@ import { FileProblem } from "../../files/file-problem";
 import { RefusedConfig } from "../../files/refused-config";
 import { EXIT, type Output } from "../io";
 import { originLines, resolvedJson } from "../resolved";
-import { escapeControls, problemLine } from "../text-report";
+import { escapeControls } from "../../report/escape";
+import { problemLine } from "../text-report";
 
 /**
  * `resolve`: the merged config of `files` on stdout, as JSON or (with `origins`) as the place

@@ -1,15 +1,20 @@
 import { isatty } from "node:tty";
-import { COLOURED, PLAIN, wantsColour, type ColorChoice } from "../../report";
+import { COLOURED, PLAIN, wantsColour, type ColorChoice, type Style } from "../../report";
 import { CONFIG_FORMATS, type ConfigFormat } from "../../text/read-document";
 import { reportConfig, type FileReport } from "../file-report";
 import { VALIDATE_HELP } from "../help";
-import { EXIT } from "../io";
+import { EXIT, type Output } from "../io";
+import { writeGithub } from "../github-report";
 import { writeJson } from "../json-report";
+import { writeSarif } from "../sarif-report";
 import { writeText } from "../text-report";
 import { UsageError } from "../args";
 import type { Command } from "./command";
 
 const COLOR_CHOICES: readonly ColorChoice[] = ["auto", "always", "never"];
+
+/** The writer of each `--format`; only the text report, for people, is ever coloured. */
+const WRITERS: Record<string, (reports: FileReport[], output: Output, style: Style) => void> = { text: writeText, json: writeJson, github: writeGithub, sarif: (reports, output) => writeSarif(reports, output) };
 
 export const validate: Command = {
   name: "validate",
@@ -19,7 +24,7 @@ export const validate: Command = {
   options: {
     config: { type: "string", short: "c", multiple: true, value: "file", description: "a file of one config, merged left to right, as the trainer's repeated --config (repeat it)" },
     strict: { type: "boolean", description: "unknown keys in quant, rho and saved_activations, and mistyped section names, are errors, not warnings" },
-    format: { type: "string", choices: ["text", "json"], default: "text", description: "output format" },
+    format: { type: "string", choices: Object.keys(WRITERS), default: "text", description: "output format" },
     "no-extends": { type: "boolean", description: "do not resolve `extends`" },
     syntax: { type: "string", choices: CONFIG_FORMATS, description: "syntax of standard input and of files without a known extension" },
     color: { type: "string", choices: COLOR_CHOICES, default: "auto", value: "when", description: "colour the text report: auto is on a terminal, unless NO_COLOR is set or FORCE_COLOR says otherwise" },
@@ -31,8 +36,8 @@ export const validate: Command = {
     if (configs.length === 0) throw new UsageError("validate: name config files, or --config files to merge");
     const options = { strict: values.strict === true, extends: values["no-extends"] !== true, syntax: values.syntax as ConfigFormat | undefined };
     const reports = configs.map((files) => reportConfig(files, options));
-    if (values.format === "json") writeJson(reports, output);
-    else writeText(reports, output, wantsColour(values.color as ColorChoice, process.env, isatty(1)) ? COLOURED : PLAIN);
+    const style = wantsColour(values.color as ColorChoice, process.env, isatty(1)) ? COLOURED : PLAIN;
+    WRITERS[values.format as string](reports, output, style);
     return exitStatus(reports);
   },
 };
