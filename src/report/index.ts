@@ -1,3 +1,4 @@
 export { issueRange, keyKind } from "./issue-range";
-export { fixOf, type Fix } from "./fix";
+export { applyFixes, fixOf, type Fix } from "./fix";
 export { codeFrame } from "./frame";
+export { configFixes, type FileFixes } from "./config-fixes";

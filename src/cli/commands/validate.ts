@@ -1,7 +1,11 @@
 import { CONFIG_FORMATS, type ConfigFormat } from "../../text/read-document";
-import { reportConfig, type FileReport } from "../file-report";
+import { FileProblem } from "../../files/file-problem";
+import { writeFixedText } from "../../files/write-text";
+import { configFixes, type FileFixes } from "../../report/config-fixes";
+import { reportConfig, STDIN_ARGUMENT, type FileReport } from "../file-report";
+import { writeFixed, writeLinks } from "../fix-report";
 import { VALIDATE_HELP } from "../help";
-import { EXIT } from "../io";
+import { EXIT, type Output } from "../io";
 import { writeJson } from "../json-report";
 import { writeText } from "../text-report";
 import { UsageError } from "../args";
@@ -18,18 +22,57 @@ export const validate: Command = {
     format: { type: "string", choices: ["text", "json"], default: "text", description: "output format" },
     "no-extends": { type: "boolean", description: "do not resolve `extends`" },
     syntax: { type: "string", choices: CONFIG_FORMATS, description: "syntax of standard input and of files without a known extension" },
+    fix: { type: "boolean", description: "apply the fixes that have one answer (a \"did you mean\") in the files that set the values, then check again" },
+    "dry-run": { type: "boolean", description: "with --fix: write nothing, print the changes as a unified diff" },
   },
   help: VALIDATE_HELP,
   run({ values, positionals }, output) {
     const config = (values.config as string[] | undefined) ?? [];
     const configs = [...positionals.map((file) => [file]), ...(config.length > 0 ? [config] : [])];
     if (configs.length === 0) throw new UsageError("validate: name config files, or --config files to merge");
+    const fix = values.fix === true;
+    const dryRun = values["dry-run"] === true;
+    if (dryRun && !fix) throw new UsageError("validate: --dry-run shows what --fix would change: give --fix too");
+    if (fix && configs.some((files) => files.includes(STDIN_ARGUMENT))) {
+      throw new UsageError("validate: --fix writes the files it fixes, and standard input is no file: name the file");
+    }
     const options = { strict: values.strict === true, extends: values["no-extends"] !== true, syntax: values.syntax as ConfigFormat | undefined };
-    const reports = configs.map((files) => reportConfig(files, options));
+    const check = (source?: Map<string, string>) => configs.map((files) => reportConfig(files, { ...options, source: source && { textOf: (real) => source.get(real) } }));
+    let reports = check();
+    if (fix) {
+      const fixes = configFixes(reports);
+      writeLinks(fixes, output, dryRun);
+      if (dryRun) {
+        const { unifiedDiff } = require("../unified-diff") as typeof import("../unified-diff");
+        output.out(fixes.map(({ shown, before, after }) => unifiedDiff(shown, before, after)).join(""));
+        return exitStatus(check(new Map(fixes.map(({ real, after }) => [real, after]))));
+      }
+      const written = writeFixes(fixes, output);
+      writeFixed(written, output);
+      reports = check();
+      if (written.length < fixes.length) {
+        (values.format === "json" ? writeJson : writeText)(reports, output);
+        return EXIT.unusable;
+      }
+    }
     (values.format === "json" ? writeJson : writeText)(reports, output);
     return exitStatus(reports);
   },
 };
+
+/** Writes each file's fixes; a file that cannot be written is one line on stderr. The files written. */
+function writeFixes(fixes: readonly FileFixes[], output: Output): FileFixes[] {
+  return fixes.filter(({ real, shown, before, after }) => {
+    try {
+      writeFixedText(real, shown, before, after);
+      return true;
+    } catch (error) {
+      if (!(error instanceof FileProblem)) throw error;
+      output.err(`${error.file}: ${error.message}\n`);
+      return false;
+    }
+  });
+}
 
 function exitStatus(reports: FileReport[]): number {
   if (reports.some((report) => report.status === "unreadable")) return EXIT.unusable;

@@ -1,0 +1,42 @@
+import type { ConfigReport } from "./config-report";
+import { applyFixes, fixOf, type Fix } from "./fix";
+
+/** What fixing the issues of some configs changes in one file. */
+export interface FileFixes {
+  /** The file's real path, symbolic links resolved: the file written. */
+  real: string;
+  /** How the reports name it. */
+  shown: string;
+  /** Its text as it was read, and as the fixes leave it. */
+  before: string;
+  after: string;
+  /** The fixes made, in the text's order. */
+  applied: Fix[];
+}
+
+/**
+ * The fixes that have one answer for the issues of `reports`, file by file, each file once
+ * however many configs read it: the file that set each value (a base only where the issue
+ * stands in it), and no file the configs did not read. A fix the same as another is made once,
+ * fixes that overlap are not made; files left as they were are not listed.
+ */
+export function configFixes(reports: readonly ConfigReport[]): FileFixes[] {
+  const files = new Map<string, { real: string; shown: string; text: string; fixes: Fix[] }>();
+  for (const report of reports) {
+    if (report.status === "unreadable" || report.document === undefined || report.loaded === undefined) continue;
+    const byShown = new Map([...report.loaded.values()].map((loaded) => [loaded.shown, loaded]));
+    const textOf = (shown: string) => byShown.get(shown)?.text;
+    for (const located of [...report.errors, ...report.warnings]) {
+      const fix = fixOf(located, report.document.spans, textOf);
+      const loaded = fix && byShown.get(fix.file);
+      if (fix === undefined || loaded?.text === undefined) continue;
+      let file = files.get(loaded.real);
+      if (file === undefined) files.set(loaded.real, (file = { real: loaded.real, shown: loaded.shown, text: loaded.text, fixes: [] }));
+      file.fixes.push(fix);
+    }
+  }
+  return [...files.values()].flatMap(({ real, shown, text, fixes }) => {
+    const { text: after, applied } = applyFixes(text, fixes);
+    return applied.length === 0 ? [] : [{ real, shown, before: text, after, applied }];
+  });
+}
