@@ -40,3 +40,30 @@ export function configFixes(reports: readonly ConfigReport[]): FileFixes[] {
     return applied.length === 0 ? [] : [{ real, shown, before: text, after, applied }];
   });
 }
+
+/** More rounds than any config needs: each round's fixes can only bring to light the values under a key it renamed. */
+export const MAX_FIX_ROUNDS = 8;
+
+/**
+ * The configs' fixes made round after round, each round on the texts the last one left, until
+ * a check finds no fix left to make: a section's misspelt name hides the values inside it,
+ * whose own fixes show once it is fixed. `check` checks the configs with `texts` (real path →
+ * text) taken before the disk. `files`: each file changed, from its text on disk to its last,
+ * with every round's fixes; `reports`: the last check.
+ */
+export function fixRounds<R extends ConfigReport>(check: (texts: ReadonlyMap<string, string>) => R[]): { files: FileFixes[]; reports: R[] } {
+  const texts = new Map<string, string>();
+  const files = new Map<string, FileFixes>();
+  let reports = check(texts);
+  for (let round = 0; round < MAX_FIX_ROUNDS; round++) {
+    const fixes = configFixes(reports);
+    if (fixes.length === 0) break;
+    for (const fixed of fixes) {
+      texts.set(fixed.real, fixed.after);
+      const earlier = files.get(fixed.real);
+      files.set(fixed.real, earlier ? { ...earlier, after: fixed.after, applied: [...earlier.applied, ...fixed.applied] } : fixed);
+    }
+    reports = check(texts);
+  }
+  return { files: [...files.values()], reports };
+}

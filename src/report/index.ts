@@ -1,4 +1,4 @@
 export { issueRange, keyKind } from "./issue-range";
 export { applyFixes, fixOf, type Fix } from "./fix";
 export { codeFrame } from "./frame";
-export { configFixes, type FileFixes } from "./config-fixes";
+export { configFixes, fixRounds, type FileFixes } from "./config-fixes";

@@ -1,7 +1,7 @@
 import { CONFIG_FORMATS, type ConfigFormat } from "../../text/read-document";
 import { FileProblem } from "../../files/file-problem";
 import { writeFixedText } from "../../files/write-text";
-import { configFixes, type FileFixes } from "../../report/config-fixes";
+import { fixRounds, type FileFixes } from "../../report/config-fixes";
 import { reportConfig, STDIN_ARGUMENT, type FileReport } from "../file-report";
 import { writeFixed, writeLinks } from "../fix-report";
 import { VALIDATE_HELP } from "../help";
@@ -37,26 +37,25 @@ export const validate: Command = {
       throw new UsageError("validate: --fix writes the files it fixes, and standard input is no file: name the file");
     }
     const options = { strict: values.strict === true, extends: values["no-extends"] !== true, syntax: values.syntax as ConfigFormat | undefined };
-    const check = (source?: Map<string, string>) => configs.map((files) => reportConfig(files, { ...options, source: source && { textOf: (real) => source.get(real) } }));
-    let reports = check();
+    const check = (texts?: ReadonlyMap<string, string>) =>
+      configs.map((files) => reportConfig(files, { ...options, source: texts && texts.size > 0 ? { textOf: (real) => texts.get(real) } : undefined }));
+    let status: number | undefined;
     if (fix) {
-      const fixes = configFixes(reports);
-      writeLinks(fixes, output, dryRun);
+      const fixed = fixRounds(check);
+      writeLinks(fixed.files, output, dryRun);
       if (dryRun) {
         const { unifiedDiff } = require("../unified-diff") as typeof import("../unified-diff");
-        output.out(fixes.map(({ shown, before, after }) => unifiedDiff(shown, before, after)).join(""));
-        return exitStatus(check(new Map(fixes.map(({ real, after }) => [real, after]))));
+        output.out(fixed.files.map(({ shown, before, after }) => unifiedDiff(shown, before, after)).join(""));
+        return exitStatus(fixed.reports);
       }
-      const written = writeFixes(fixes, output);
+      const written = writeFixes(fixed.files, output);
       writeFixed(written, output);
-      reports = check();
-      if (written.length < fixes.length) {
-        (values.format === "json" ? writeJson : writeText)(reports, output);
-        return EXIT.unusable;
-      }
+      if (written.length < fixed.files.length) status = EXIT.unusable;
     }
+    // After --fix, the files as written are checked again: the report shows what is left.
+    const reports = check();
     (values.format === "json" ? writeJson : writeText)(reports, output);
-    return exitStatus(reports);
+    return status ?? exitStatus(reports);
   },
 };
 
