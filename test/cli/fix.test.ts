@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { applyPatch, parsePatch } from "diff";
-import { cli, cliWithInput, lines, STACK_TRACE } from "../support/cli";
+import { cli, cliWithInput, lines, modulesLoaded, STACK_TRACE } from "../support/cli";
 import { PROJECT } from "../support/project";
 import { tempDir } from "../support/temp-dir";
 
@@ -165,5 +165,13 @@ describe("validate --fix --dry-run", () => {
         .map((line) => (line.startsWith("stict") ? [`-${line}`, `+${line.replace("stict", "strict")}`] : [` ${line}`]))
         .flat(),
     ]);
+  });
+
+  test("the diff library is loaded by --dry-run alone", () => {
+    const diffLibrary = (files: string[]) => files.filter((file) => /node_modules[\\/]diff[\\/]|unified-diff\.js/.test(file));
+    const dir = tempDir({ "ok.toml": "[model.quant]\nenable = false\n" });
+    expect(diffLibrary(modulesLoaded(["validate", "ok.toml"], dir))).toEqual([]);
+    expect(diffLibrary(modulesLoaded(["validate", "--fix", "ok.toml"], dir))).toEqual([]);
+    expect(diffLibrary(modulesLoaded(["validate", "--fix", "--dry-run", "ok.toml"], dir)).length).toBeGreaterThan(0);
   });
 });
