@@ -6,7 +6,8 @@ import { build, type Plugin } from "esbuild";
  * a process that starts it reads one file where it would resolve and read some sixty, which is
  * most of a short run's time. What only some runs need stays outside, loaded on first use from
  * where it stands: the generated validators (`../generated/`, one target's each), the JSON
- * and YAML readers (a run over TOML files never reads them), and the language server
+ * and YAML readers (a run over TOML files never reads them), the diff library (`unified-diff.js`:
+ * only `--fix --dry-run` reads it), and the language server
  * (`../server/`, with vscode-languageserver: only `lsp` reads it). Errors cross between the
  * bundle and those modules' own copies of the package's code: their classes test membership by
  * a mark, not by identity (see `ConfigSyntaxError`).
@@ -14,7 +15,7 @@ import { build, type Plugin } from "esbuild";
 const dist = path.resolve(__dirname, "../dist");
 
 /** Compiled modules required on first use, by their place in `dist/`: left as run-time requires from the bundle's folder. */
-const ON_FIRST_USE = ["text/parse/json.js", "text/parse/yaml.js", "server/server.js"];
+const ON_FIRST_USE = ["text/parse/json.js", "text/parse/yaml.js", "server/server.js", "cli/unified-diff.js"];
 
 const onFirstUse: Plugin = {
   name: "on-first-use",

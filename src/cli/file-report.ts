@@ -5,10 +5,11 @@ import { checkConfig, checkLoaded, problemOf, type ConfigReport, type ConfigRepo
 import type { ConfigDocument } from "../text/config-document";
 import { childPointer } from "../util/pointer";
 
-type ReportOptions = Omit<ConfigReportOptions, "source">;
+/** `source`: texts to check before the disk's (what `--fix --dry-run` would write); standard input takes none. */
+type ReportOptions = ConfigReportOptions;
 
 /** The file name that reads standard input. */
-const STDIN_ARGUMENT = "-";
+export const STDIN_ARGUMENT = "-";
 
 /**
  * The outcome for one config: a file named on the command line, or the `files` of `--config`

@@ -28,6 +28,21 @@ Unknown keys:
   saved_activations, or a key one typo away from model, quant or rho, is a
   warning, and the verdict is Rust's; --strict makes each one an error.
 
+Fixes (--fix):
+  An issue's "did you mean" (a variant in another case or one edit away, a key
+  or section one edit from one field) has one answer, and --fix writes it: in
+  the file that set the value (a base only where the value stands in it, once
+  however many configs read it), the name alone, comments, order, layout, line
+  endings, a BOM and the file's mode kept. It fixes until no such fix is left
+  (a misspelt section hides the values in it), then checks the files again:
+  the report and the exit status are of what is left. Each fix is a line on
+  stderr, FILE:LINE:COL: fixed: write \`NAME\`, before the report; a file
+  reached through a symbolic link is written where the link leads, and a line
+  says so. --fix --dry-run writes nothing and prints the changes on stdout as
+  a unified diff (patch -p1 applies it), with the exit status --fix would
+  leave. Standard input cannot be fixed; a file --fix cannot write is a line on
+  stderr and exit status 2.
+
 Exit status:
   0  every file is valid
   1  some file is invalid: what the trainer refuses, TOML syntax errors included

@@ -52,3 +52,40 @@ function insideQuotes(text: string, range: Range): Range | undefined {
   const file = range.start.file;
   return { start: { ...lines.at(start + quote.length), file }, end: { ...lines.at(end - quote.length), file } };
 }
+
+/**
+ * `text` with `fixes` (all of one file) made, in the text's order: a fix the same as another
+ * once, and fixes that overlap a different one left out, since two answers to one place are not
+ * one answer. `applied` are the fixes made, in the text's order.
+ */
+export function applyFixes(text: string, fixes: readonly Fix[]): { text: string; applied: Fix[] } {
+  const lines = new LineIndex(text);
+  const placed = fixes
+    .map((fix): Placed => ({ fix, start: lines.offsetOf(fix.range.start), end: lines.offsetOf(fix.range.end) }))
+    .sort((a, b) => a.start - b.start || a.end - b.end || (a.fix.newText < b.fix.newText ? -1 : a.fix.newText > b.fix.newText ? 1 : 0));
+  const unique = placed.filter((one, i) => i === 0 || !sameEdit(placed[i - 1], one));
+  const kept = unique.filter((one) => !unique.some((other) => other !== one && overlap(one, other)));
+  let out = "";
+  let at = 0;
+  for (const { fix, start, end } of kept) {
+    out += text.slice(at, start) + fix.newText;
+    at = end;
+  }
+  return { text: out + text.slice(at), applied: kept.map(({ fix }) => fix) };
+}
+
+/** A fix with its ends as offsets in its text. */
+interface Placed {
+  fix: Fix;
+  start: number;
+  end: number;
+}
+
+function sameEdit(a: Placed, b: Placed): boolean {
+  return a.start === b.start && a.end === b.end && a.fix.newText === b.fix.newText;
+}
+
+/** Whether two edits touch the same characters; an insertion counts as taking the place it stands at. */
+function overlap(a: Placed, b: Placed): boolean {
+  return a.start < Math.max(b.end, b.start + 1) && b.start < Math.max(a.end, a.start + 1);
+}

@@ -1,9 +1,8 @@
-import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { validateConfigText } from "../../dist";
 import { tempDir } from "../support/temp-dir";
-import { cli, lines, STACK_TRACE, headings } from "../support/cli";
+import { cli, headings, lines, modulesLoaded, STACK_TRACE } from "../support/cli";
 import { PROJECT } from "../support/project";
 
 const ISSUE_LINE = /^(.+):(\d+):(\d+): (error|warning): (.+)$/;
@@ -120,19 +119,12 @@ describe("burn-dragon-schema validate", () => {
 });
 
 describe("each syntax's reader loaded only for a file of that syntax", () => {
-  /** The modules a run of the command line loaded from disk: the bundle reads the rest from itself. */
-  function loaded(args: string[]): string[] {
-    const hook = tempDir({ "hook.js": 'process.on("exit", () => process.stderr.write(JSON.stringify(Object.keys(require.cache))));\n' });
-    const run = spawnSync(process.execPath, ["-r", path.join(hook, "hook.js"), path.join(PROJECT, "bin/burn-dragon-schema.js"), ...args], { cwd: PROJECT, encoding: "utf8" });
-    return (JSON.parse(run.stderr) as string[]).map((file) => path.relative(PROJECT, file));
-  }
-
   test("a TOML file loads no JSON or YAML reader, a YAML file no JSON one", () => {
-    const toml = loaded(["validate", "examples/bitnet.toml"]);
+    const toml = modulesLoaded(["validate", "examples/bitnet.toml"]);
     expect(toml.filter((file) => /node_modules[\\/](yaml|jsonc-parser)[\\/]|parse[\\/](json|yaml)\.js/.test(file))).toEqual([]);
     expect(toml).toContain(path.join("dist", "cli", "bin.js"));
     const dir = tempDir({ "c.yaml": "model:\n  quant:\n    enable: false\n" });
-    const yaml = loaded(["validate", path.join(dir, "c.yaml")]);
+    const yaml = modulesLoaded(["validate", path.join(dir, "c.yaml")]);
     expect(yaml.some((file) => /node_modules[\\/]yaml[\\/]/.test(file))).toBe(true);
     expect(yaml.filter((file) => /jsonc-parser|parse[\\/]json\.js/.test(file))).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
+import { tempDir } from "./temp-dir";
 import { PROJECT } from "./project";
 
 const BIN = path.join(PROJECT, "bin/burn-dragon-schema.js");
@@ -56,4 +57,11 @@ export const STACK_TRACE = /^\s+at .+\(?.*:\d+:\d+\)?$|node:internal|Error: .*\n
  */
 export function headings(text: string): string[] {
   return lines(text).filter((line) => !/^\s/.test(line));
+}
+
+/** The modules a run of the command line from `cwd` loaded from disk, relative to the project: the bundle reads the rest from itself. */
+export function modulesLoaded(args: readonly string[], cwd: string = PROJECT): string[] {
+  const hook = tempDir({ "hook.js": 'process.on("exit", () => process.stderr.write(JSON.stringify(Object.keys(require.cache))));\n' });
+  const run = spawnSync(process.execPath, ["-r", path.join(hook, "hook.js"), BIN, ...args], { cwd, encoding: "utf8" });
+  return (JSON.parse(run.stderr) as string[]).map((file) => path.relative(PROJECT, file));
 }

@@ -1,7 +1,11 @@
 import { isatty } from "node:tty";
 import { COLOURED, PLAIN, wantsColour, type ColorChoice, type Style } from "../../report";
 import { CONFIG_FORMATS, type ConfigFormat } from "../../text/read-document";
-import { reportConfig, type FileReport } from "../file-report";
+import { FileProblem } from "../../files/file-problem";
+import { writeFixedText } from "../../files/write-text";
+import { fixRounds, type FileFixes } from "../../report/config-fixes";
+import { reportConfig, STDIN_ARGUMENT, type FileReport } from "../file-report";
+import { writeFixed, writeLinks } from "../fix-report";
 import { VALIDATE_HELP } from "../help";
 import { EXIT, type Output } from "../io";
 import { writeGithub } from "../github-report";
@@ -28,19 +32,57 @@ export const validate: Command = {
     "no-extends": { type: "boolean", description: "do not resolve `extends`" },
     syntax: { type: "string", choices: CONFIG_FORMATS, description: "syntax of standard input and of files without a known extension" },
     color: { type: "string", choices: COLOR_CHOICES, default: "auto", value: "when", description: "colour the text report: auto is on a terminal, unless NO_COLOR is set or FORCE_COLOR says otherwise" },
+    fix: { type: "boolean", description: "apply the fixes that have one answer (a \"did you mean\") in the files that set the values, then check again" },
+    "dry-run": { type: "boolean", description: "with --fix: write nothing, print the changes as a unified diff" },
   },
   help: VALIDATE_HELP,
   run({ values, positionals }, output) {
     const config = (values.config as string[] | undefined) ?? [];
     const configs = [...positionals.map((file) => [file]), ...(config.length > 0 ? [config] : [])];
     if (configs.length === 0) throw new UsageError("validate: name config files, or --config files to merge");
+    const fix = values.fix === true;
+    const dryRun = values["dry-run"] === true;
+    if (dryRun && !fix) throw new UsageError("validate: --dry-run shows what --fix would change: give --fix too");
+    if (fix && configs.some((files) => files.includes(STDIN_ARGUMENT))) {
+      throw new UsageError("validate: --fix writes the files it fixes, and standard input is no file: name the file");
+    }
     const options = { strict: values.strict === true, extends: values["no-extends"] !== true, syntax: values.syntax as ConfigFormat | undefined };
-    const reports = configs.map((files) => reportConfig(files, options));
+    const check = (texts?: ReadonlyMap<string, string>) =>
+      configs.map((files) => reportConfig(files, { ...options, source: texts && texts.size > 0 ? { textOf: (real) => texts.get(real) } : undefined }));
+    let status: number | undefined;
+    if (fix) {
+      const fixed = fixRounds(check);
+      writeLinks(fixed.files, output, dryRun);
+      if (dryRun) {
+        const { unifiedDiff } = require("../unified-diff") as typeof import("../unified-diff");
+        output.out(fixed.files.map(({ shown, before, after }) => unifiedDiff(shown, before, after)).join(""));
+        return exitStatus(fixed.reports);
+      }
+      const written = writeFixes(fixed.files, output);
+      writeFixed(written, output);
+      if (written.length < fixed.files.length) status = EXIT.unusable;
+    }
+    // After --fix, the files as written are checked again: the report shows what is left.
+    const reports = check();
     const style = wantsColour(values.color as ColorChoice, process.env, isatty(1)) ? COLOURED : PLAIN;
     WRITERS[values.format as string](reports, output, style);
-    return exitStatus(reports);
+    return status ?? exitStatus(reports);
   },
 };
+
+/** Writes each file's fixes; a file that cannot be written is one line on stderr. The files written. */
+function writeFixes(fixes: readonly FileFixes[], output: Output): FileFixes[] {
+  return fixes.filter(({ real, shown, before, after }) => {
+    try {
+      writeFixedText(real, shown, before, after);
+      return true;
+    } catch (error) {
+      if (!(error instanceof FileProblem)) throw error;
+      output.err(`${error.file}: ${error.message}\n`);
+      return false;
+    }
+  });
+}
 
 function exitStatus(reports: FileReport[]): number {
   if (reports.some((report) => report.status === "unreadable")) return EXIT.unusable;
