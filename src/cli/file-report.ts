@@ -8,7 +8,7 @@ import { childPointer } from "../util/pointer";
 type ReportOptions = Omit<ConfigReportOptions, "source">;
 
 /** The file name that reads standard input. */
-const STDIN_ARGUMENT = "-";
+export const STDIN_ARGUMENT = "-";
 
 /**
  * The outcome for one config: a file named on the command line, or the `files` of `--config`

@@ -23,6 +23,11 @@ extends and --config, as the trainer loads config files:
   uncheckable, reported at the extends entry. --no-extends checks each file on
   its own.
 
+Folders:
+  A folder stands for every .toml, .json, .yaml and .yml file below it, in
+  sorted order; hidden folders (.git, .venv) and node_modules are skipped, and
+  links to folders are not followed. A file named twice is checked once.
+
 Unknown keys:
   Rust ignores keys it does not know. An unknown key in quant, rho or
   saved_activations, or a key one typo away from model, quant or rho, is a
@@ -32,7 +37,8 @@ Exit status:
   0  every file is valid
   1  some file is invalid: what the trainer refuses, TOML syntax errors included
   2  a usage error, or a file that could not be read at all: missing,
-     unreadable, too big, not text (one line on stderr)
+     unreadable, too big, not text; a folder without configs (one line on
+     stderr)
 
 Text report: one line per issue, FILE:LINE:COL: error|warning: MESSAGE,
 by file, line and column, then a summary.

@@ -79,9 +79,9 @@ test("text that is not UTF-8", () => {
   expectOneLine("latin1.toml", /^latin1\.toml: error: not a text file: it is not valid UTF-8$/);
 });
 
-test("a directory", () => {
+test("a folder without config files", () => {
   fs.mkdirSync(path.join(dir, "config.toml"));
-  expectOneLine("config.toml", /^config\.toml: error: cannot read: it is a directory, not a file$/);
+  expectOneLine("config.toml", /^config\.toml: error: no config files below this folder \(none ends in \.toml, \.json, \.yaml, \.yml\)$/);
 });
 
 test("a missing file, and a path through a file", () => {

@@ -1,5 +1,7 @@
+import { configFilesOf, existingRealPath } from "../../files/config-files";
+import { FileProblem } from "../../files/file-problem";
 import { CONFIG_FORMATS, type ConfigFormat } from "../../text/read-document";
-import { reportConfig, type FileReport } from "../file-report";
+import { reportConfig, STDIN_ARGUMENT, type FileReport } from "../file-report";
 import { VALIDATE_HELP } from "../help";
 import { EXIT } from "../io";
 import { writeJson } from "../json-report";
@@ -11,7 +13,7 @@ export const validate: Command = {
   name: "validate",
   summary:
     "Check config files (.toml, .json, .yaml, .yml), each on its own, or the files of --config merged into one, as the trainer reads them. Exit 0 if all are valid, 1 if some is invalid, 2 if some cannot be checked.",
-  positional: { name: "files", description: "config files, each checked on its own; - reads standard input", variadic: true },
+  positional: { name: "files", description: "config files, each checked on its own; a folder stands for the configs below it; - reads standard input", variadic: true },
   options: {
     config: { type: "string", short: "c", multiple: true, value: "file", description: "a file of one config, merged left to right, as the trainer's repeated --config (repeat it)" },
     strict: { type: "boolean", description: "unknown keys in quant, rho and saved_activations, and mistyped section names, are errors, not warnings" },
@@ -22,14 +24,43 @@ export const validate: Command = {
   help: VALIDATE_HELP,
   run({ values, positionals }, output) {
     const config = (values.config as string[] | undefined) ?? [];
-    const configs = [...positionals.map((file) => [file]), ...(config.length > 0 ? [config] : [])];
-    if (configs.length === 0) throw new UsageError("validate: name config files, or --config files to merge");
+    if (positionals.length === 0 && config.length === 0) throw new UsageError("validate: name config files, or --config files to merge");
     const options = { strict: values.strict === true, extends: values["no-extends"] !== true, syntax: values.syntax as ConfigFormat | undefined };
-    const reports = configs.map((files) => reportConfig(files, options));
+    const named = namedFiles(positionals);
+    const reports = [
+      ...named.map((entry) => (typeof entry === "string" ? reportConfig([entry], options) : entry)),
+      ...(config.length > 0 ? [reportConfig(config, options)] : []),
+    ];
     (values.format === "json" ? writeJson : writeText)(reports, output);
     return exitStatus(reports);
   },
 };
+
+/**
+ * The files the arguments name, each once (by real path), in the order given, a folder's
+ * configs in its sorted order; in place of a folder that holds none, its report.
+ */
+function namedFiles(args: readonly string[]): (string | FileReport)[] {
+  const named: (string | FileReport)[] = [];
+  const seen = new Set<string>();
+  for (const arg of args) {
+    let files: string[];
+    try {
+      files = arg === STDIN_ARGUMENT ? [arg] : configFilesOf(arg);
+    } catch (error) {
+      if (!(error instanceof FileProblem)) throw error;
+      named.push({ file: arg, files: 1, status: "unreadable", problem: error });
+      continue;
+    }
+    for (const file of files) {
+      const identity = file === STDIN_ARGUMENT ? file : (existingRealPath(file) ?? file);
+      if (seen.has(identity)) continue;
+      seen.add(identity);
+      named.push(file);
+    }
+  }
+  return named;
+}
 
 function exitStatus(reports: FileReport[]): number {
   if (reports.some((report) => report.status === "unreadable")) return EXIT.unusable;
