@@ -23,10 +23,14 @@ extends and --config, as the trainer loads config files:
   uncheckable, reported at the extends entry. --no-extends checks each file on
   its own.
 
-Folders:
+Folders and dependents:
   A folder stands for every .toml, .json, .yaml and .yml file below it, in
   sorted order; hidden folders (.git, .venv) and node_modules are skipped, and
   links to folders are not followed. A file named twice is checked once.
+  --dependents also checks every config of the repository (the git work tree
+  of the current folder, or the current folder outside git) whose extends
+  chain reaches a file named, so that a change to a base is checked in every
+  config that uses it: in a pre-commit hook or CI, name the changed files.
 
 Unknown keys:
   Rust ignores keys it does not know. An unknown key in quant, rho or

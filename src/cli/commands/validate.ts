@@ -1,4 +1,5 @@
 import { configFilesOf, existingRealPath } from "../../files/config-files";
+import { dependentsOf, repositoryRoot } from "../../files/dependents";
 import { FileProblem } from "../../files/file-problem";
 import { CONFIG_FORMATS, type ConfigFormat } from "../../text/read-document";
 import { reportConfig, STDIN_ARGUMENT, type FileReport } from "../file-report";
@@ -19,16 +20,21 @@ export const validate: Command = {
     strict: { type: "boolean", description: "unknown keys in quant, rho and saved_activations, and mistyped section names, are errors, not warnings" },
     format: { type: "string", choices: ["text", "json"], default: "text", description: "output format" },
     "no-extends": { type: "boolean", description: "do not resolve `extends`" },
+    dependents: { type: "boolean", description: "also check every config of the repository whose extends chain reaches one of the files" },
     syntax: { type: "string", choices: CONFIG_FORMATS, description: "syntax of standard input and of files without a known extension" },
   },
   help: VALIDATE_HELP,
   run({ values, positionals }, output) {
     const config = (values.config as string[] | undefined) ?? [];
     if (positionals.length === 0 && config.length === 0) throw new UsageError("validate: name config files, or --config files to merge");
+    if (values.dependents === true && values["no-extends"] === true) throw new UsageError("validate: --dependents follows extends, so it cannot be used with --no-extends");
     const options = { strict: values.strict === true, extends: values["no-extends"] !== true, syntax: values.syntax as ConfigFormat | undefined };
     const named = namedFiles(positionals);
+    const files = named.filter((entry) => typeof entry === "string");
+    const dependents = values.dependents === true ? dependentsOf(files, repositoryRoot()) : [];
     const reports = [
       ...named.map((entry) => (typeof entry === "string" ? reportConfig([entry], options) : entry)),
+      ...dependents.map((file) => reportConfig([file], options)),
       ...(config.length > 0 ? [reportConfig(config, options)] : []),
     ];
     (values.format === "json" ? writeJson : writeText)(reports, output);
