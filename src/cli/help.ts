@@ -26,7 +26,9 @@ extends and --config, as the trainer loads config files:
 Folders and dependents:
   A folder stands for every .toml, .json, .yaml and .yml file below it, in
   sorted order; hidden folders (.git, .venv) and node_modules are skipped, and
-  links to folders are not followed. A file named twice is checked once.
+  links to folders are not followed. A quoted glob ('config/**/*.toml') names
+  the configs below its folder that it matches. A file named twice is checked
+  once.
   --dependents also checks every config of the repository (the git work tree
   of the current folder, or the current folder outside git) whose extends
   chain reaches a file named, so that a change to a base is checked in every

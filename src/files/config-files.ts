@@ -1,5 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import picomatch from "picomatch";
 import { FileProblem } from "./file-problem";
 import { CONFIG_EXTENSIONS } from "./format";
 import { reasonOf } from "./read-text";
@@ -9,20 +10,37 @@ const SKIPPED_FOLDER = "node_modules";
 
 /**
  * The config files a command-line argument names: a folder stands for every file below it
- * whose extension is a config's (see `configFilesIn`), anything else for itself.
+ * whose extension is a config's (see `configFilesIn`); a pattern that names no file, as a
+ * quoted glob (`'config/**\/*.toml'`), for the configs below its folder that it matches;
+ * anything else for itself.
  */
 export function configFilesOf(argument: string): string[] {
-  let folder = false;
-  try {
-    folder = fs.statSync(argument).isDirectory();
-  } catch {
-    // A path that is not there is the file it names, reported as such when it is read.
-  }
-  if (!folder) return [argument];
+  const kind = pathKind(argument);
+  if (kind === "missing" && picomatch.scan(argument).isGlob) return matchingConfigs(argument);
+  if (kind !== "folder") return [argument];
   const files = configFilesIn(argument);
   if (files.length === 0) {
     throw new FileProblem(argument, `no config files below this folder (none ends in ${CONFIG_EXTENSIONS.join(", ")})`);
   }
+  return files;
+}
+
+function pathKind(argument: string): "folder" | "other" | "missing" {
+  try {
+    return fs.statSync(argument).isDirectory() ? "folder" : "other";
+  } catch {
+    // A path that is not there is the file it names, reported as such when it is read.
+    return "missing";
+  }
+}
+
+/** The configs below a glob's folder (the part before its first wildcard) that the rest matches. */
+function matchingConfigs(pattern: string): string[] {
+  const { base, glob } = picomatch.scan(pattern);
+  const folder = base === "" ? "." : base;
+  const matches = picomatch(glob);
+  const files = pathKind(folder) === "folder" ? configFilesIn(folder).filter((file) => matches(path.relative(folder, file))) : [];
+  if (files.length === 0) throw new FileProblem(pattern, `no config files match this pattern (none ending in ${CONFIG_EXTENSIONS.join(", ")})`);
   return files;
 }
 

@@ -61,6 +61,13 @@ describe("validate FOLDER", () => {
     expect(names.length).toBe(configFilesIn(path.join(dir, "config")).length);
   });
 
+  test("a quoted glob: the configs below its folder that it matches, as the folder's walk names them", () => {
+    const dir = tree();
+    const { report } = json(["config/**/*.yaml", "*/uses-*.json"], dir);
+    expect(report.files.map((file) => file.file)).toEqual(["config/runs/deep.yaml", "elsewhere/uses-base.json"]);
+    expect(cli(["validate", "config/*.conf"], dir)).toMatchObject({ status: 2, stderr: expect.stringMatching(/^config\/\*\.conf: error: no config files match this pattern/) });
+  });
+
   test("a folder without configs: exit 2, one line naming it, the other files still checked", () => {
     const dir = tree();
     fs.mkdirSync(path.join(dir, "empty"));

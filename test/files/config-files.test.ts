@@ -46,4 +46,35 @@ describe("the configs below a folder", () => {
     expect(problem).toBeInstanceOf(FileProblem);
     expect(problem).toMatchObject({ file: empty, message: expect.stringMatching(/^no config files below this folder \(none ends in \.toml, \.json, \.yaml, \.yml\)$/) });
   });
+
+  // Node's own glob matcher, from Node 20.17 on, is the reference for the patterns.
+  const matchesGlob = (path as unknown as { matchesGlob?: (file: string, pattern: string) => boolean }).matchesGlob;
+  const patterns = ["**/*.toml", "sub/*.json", "sub/*/*.json", "*.{yaml,yml}", "sub/**", "z/?.yaml", "sub/**/*.json", "*/*.y*ml", "[ab].*"];
+  (matchesGlob ? test : test.skip)(
+    `a quoted glob: the configs below its folder that it matches, as Node's path.matchesGlob matches them${matchesGlob ? "" : " (skipped: this Node has no path.matchesGlob)"}`,
+    () => {
+      let matching = 0;
+      for (const pattern of patterns) {
+        const absolute = path.join(dir, pattern);
+        const expected = configFilesIn(dir).filter((file) => matchesGlob!(file, absolute));
+        if (expected.length > 0) matching++;
+        const found = (() => {
+          try {
+            return configFilesOf(absolute);
+          } catch (error) {
+            return (error as Error).message;
+          }
+        })();
+        expect({ pattern, found }).toEqual({ pattern, found: expected.length > 0 ? expected : expect.stringMatching(/^no config files match this pattern/) });
+      }
+      // Most patterns match something, or the comparison says little.
+      expect(matching).toBeGreaterThan(patterns.length / 2);
+    },
+  );
+
+  test("a glob that matches no config is a problem that says so", () => {
+    for (const pattern of ["*.txt", "absent/*.toml", "**/nothing.json"]) {
+      expect(() => configFilesOf(path.join(dir, pattern))).toThrow(/^no config files match this pattern/);
+    }
+  });
 });

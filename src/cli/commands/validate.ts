@@ -14,7 +14,7 @@ export const validate: Command = {
   name: "validate",
   summary:
     "Check config files (.toml, .json, .yaml, .yml), each on its own, or the files of --config merged into one, as the trainer reads them. Exit 0 if all are valid, 1 if some is invalid, 2 if some cannot be checked.",
-  positional: { name: "files", description: "config files, each checked on its own; a folder stands for the configs below it; - reads standard input", variadic: true },
+  positional: { name: "files", description: "config files, each checked on its own; a folder or a quoted glob stands for the configs below it; - reads standard input", variadic: true },
   options: {
     config: { type: "string", short: "c", multiple: true, value: "file", description: "a file of one config, merged left to right, as the trainer's repeated --config (repeat it)" },
     strict: { type: "boolean", description: "unknown keys in quant, rho and saved_activations, and mistyped section names, are errors, not warnings" },
