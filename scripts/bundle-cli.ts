@@ -6,8 +6,9 @@ import { build, type Plugin } from "esbuild";
  * a process that starts it reads one file where it would resolve and read some sixty, which is
  * most of a short run's time. What only some runs need stays outside, loaded on first use from
  * where it stands: the generated validators (`../generated/`, one target's each), the JSON
- * and YAML readers (a run over TOML files never reads them), and the language server
- * (`../server/`, with vscode-languageserver: only `lsp` reads it). Errors cross between the
+ * and YAML readers (a run over TOML files never reads them), the glob matcher (picomatch:
+ * only an argument that names no file needs it), and the language server (`../server/`, with
+ * vscode-languageserver: only `lsp` reads it). Errors cross between the
  * bundle and those modules' own copies of the package's code: their classes test membership by
  * a mark, not by identity (see `ConfigSyntaxError`).
  */
@@ -34,7 +35,7 @@ void build({
   platform: "node",
   target: "node20",
   format: "cjs",
-  external: ["../generated/*", "ajv-errors"],
+  external: ["../generated/*", "ajv-errors", "picomatch"],
   plugins: [onFirstUse],
   legalComments: "none",
   metafile: true,

@@ -1,6 +1,5 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import picomatch from "picomatch";
 import { FileProblem } from "./file-problem";
 import { CONFIG_EXTENSIONS } from "./format";
 import { reasonOf } from "./read-text";
@@ -16,13 +15,18 @@ const SKIPPED_FOLDER = "node_modules";
  */
 export function configFilesOf(argument: string): string[] {
   const kind = pathKind(argument);
-  if (kind === "missing" && picomatch.scan(argument).isGlob) return matchingConfigs(argument);
+  if (kind === "missing" && globMatcher().scan(argument).isGlob) return matchingConfigs(argument);
   if (kind !== "folder") return [argument];
   const files = configFilesIn(argument);
   if (files.length === 0) {
     throw new FileProblem(argument, `no config files below this folder (none ends in ${CONFIG_EXTENSIONS.join(", ")})`);
   }
   return files;
+}
+
+/** The glob matcher, loaded only for an argument that names no file: most runs never need it. */
+function globMatcher(): typeof import("picomatch") {
+  return require("picomatch") as typeof import("picomatch");
 }
 
 function pathKind(argument: string): "folder" | "other" | "missing" {
@@ -36,6 +40,7 @@ function pathKind(argument: string): "folder" | "other" | "missing" {
 
 /** The configs below a glob's folder (the part before its first wildcard) that the rest matches. */
 function matchingConfigs(pattern: string): string[] {
+  const picomatch = globMatcher();
   const { base, glob } = picomatch.scan(pattern);
   const folder = base === "" ? "." : base;
   const matches = picomatch(glob);
