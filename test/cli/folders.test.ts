@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { configFilesIn } from "../../dist/files/config-files";
-import { cli, STACK_TRACE } from "../support/cli";
+import { AS_A_USER, cli, STACK_TRACE } from "../support/cli";
 import { tempDir } from "../support/temp-dir";
 import { chainCases } from "../support/chain-cases";
 
@@ -107,6 +107,17 @@ describe("validate --dependents", () => {
     const { status, report } = json(["--dependents", "elsewhere/alone.toml", "config/runs/deep.yaml"], dir);
     expect(report.files.map((file) => file.file)).toEqual(["elsewhere/alone.toml", "config/runs/deep.yaml"]);
     expect(status).toBe(0);
+  });
+
+  test("a folder of the repository that cannot be read: exit 2, naming it, as a dependent may be missed", () => {
+    const dir = tree();
+    fs.mkdirSync(path.join(dir, "locked"));
+    fs.chmodSync(path.join(dir, "locked"), 0o000);
+    const run = cli(["validate", "--dependents", "config/ok.toml"], dir, AS_A_USER);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/locked: error: cannot read the folder: permission denied/);
+    expect(run.stdout + run.stderr).not.toMatch(STACK_TRACE);
+    fs.chmodSync(path.join(dir, "locked"), 0o755);
   });
 
   test("cannot be used with --no-extends", () => {

@@ -49,3 +49,12 @@ export function lines(text: string): string[] {
 
 /** Whatever went wrong, a user never sees a stack trace. */
 export const STACK_TRACE = /^\s+at .+\(?.*:\d+:\d+\)?$|node:internal|Error: .*\n\s+at /m;
+
+/**
+ * Root reads any file, whatever its mode: as root, the command runs as root still (so it can
+ * reach the checkout and node wherever they are) but without the capabilities that bypass
+ * file permissions, which is what a user without read permission is. The wrapper of `cli`
+ * that runs it so; none for a user.
+ */
+export const AS_A_USER: string[] | undefined =
+  process.getuid?.() === 0 ? ["setpriv", "--inh-caps=-dac_override,-dac_read_search", "--bounding-set=-dac_override,-dac_read_search"] : undefined;

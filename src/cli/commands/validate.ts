@@ -31,10 +31,10 @@ export const validate: Command = {
     const options = { strict: values.strict === true, extends: values["no-extends"] !== true, syntax: values.syntax as ConfigFormat | undefined };
     const named = namedFiles(positionals);
     const files = named.filter((entry) => typeof entry === "string");
-    const dependents = values.dependents === true ? dependentsOf(files, repositoryRoot()) : [];
+    const dependents = values.dependents === true ? dependentReports(files, options) : [];
     const reports = [
       ...named.map((entry) => (typeof entry === "string" ? reportConfig([entry], options) : entry)),
-      ...dependents.map((file) => reportConfig([file], options)),
+      ...dependents,
       ...(config.length > 0 ? [reportConfig(config, options)] : []),
     ];
     (values.format === "json" ? writeJson : writeText)(reports, output);
@@ -66,6 +66,16 @@ function namedFiles(args: readonly string[]): (string | FileReport)[] {
     }
   }
   return named;
+}
+
+/** A report for each config that extends one of `files`; where a folder of the repository cannot be read, its problem, as some may be missed. */
+function dependentReports(files: string[], options: Parameters<typeof reportConfig>[1]): FileReport[] {
+  try {
+    return dependentsOf(files, repositoryRoot()).map((file) => reportConfig([file], options));
+  } catch (error) {
+    if (!(error instanceof FileProblem)) throw error;
+    return [{ file: error.file, files: 1, status: "unreadable", problem: error }];
+  }
 }
 
 function exitStatus(reports: FileReport[]): number {
