@@ -7,7 +7,7 @@ import sys
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-NEEDS = "burn-dragon-config needs Python 3.11+ with jsonschema and tomli 2.4+ (pip install jsonschema 'tomli>=2.4')"
+NEEDS = "burn-dragon-config-python needs Python 3.11+ with jsonschema and tomli 2.4+ (pip install jsonschema 'tomli>=2.4')"
 
 
 def tomli_reads_toml_1_1() -> bool:

@@ -7,8 +7,9 @@ import { build, type Plugin } from "esbuild";
  * most of a short run's time. What only some runs need stays outside, loaded on first use from
  * where it stands: the generated validators (`../generated/`, one target's each), the JSON
  * and YAML readers (a run over TOML files never reads them), the diff library (`unified-diff.js`:
- * only `--fix --dry-run` reads it), and the language server
- * (`../server/`, with vscode-languageserver: only `lsp` reads it). Errors cross between the
+ * only `--fix --dry-run` reads it), the glob matcher (picomatch: only an argument that names no
+ * file needs it), and the language server (`../server/`, with vscode-languageserver: only `lsp`
+ * reads it). Errors cross between the
  * bundle and those modules' own copies of the package's code: their classes test membership by
  * a mark, not by identity (see `ConfigSyntaxError`).
  */
@@ -35,7 +36,7 @@ void build({
   platform: "node",
   target: "node20",
   format: "cjs",
-  external: ["../generated/*", "ajv-errors"],
+  external: ["../generated/*", "ajv-errors", "picomatch"],
   plugins: [onFirstUse],
   legalComments: "none",
   metafile: true,

@@ -23,6 +23,17 @@ extends and --config, as the trainer loads config files:
   uncheckable, reported at the extends entry. --no-extends checks each file on
   its own.
 
+Folders and dependents:
+  A folder stands for every .toml, .json, .yaml and .yml file below it, in
+  sorted order; hidden folders (.git, .venv) and node_modules are skipped, and
+  links to folders are not followed. A quoted glob ('config/**/*.toml') names
+  the configs below its folder that it matches. A file named twice is checked
+  once.
+  --dependents also checks every config of the repository (the git work tree
+  of the current folder, or the current folder outside git) whose extends
+  chain reaches a file named, so that a change to a base is checked in every
+  config that uses it: in a pre-commit hook or CI, name the changed files.
+
 Unknown keys:
   Rust ignores keys it does not know. An unknown key in quant, rho or
   saved_activations, or a key one typo away from model, quant or rho, is a
@@ -47,7 +58,8 @@ Exit status:
   0  every file is valid
   1  some file is invalid: what the trainer refuses, TOML syntax errors included
   2  a usage error, or a file that could not be read at all: missing,
-     unreadable, too big, not text (one line on stderr)
+     unreadable, too big, not text; a folder without configs (one line on
+     stderr)
 
 Text report: each issue once, by file, line and column, in a line tools read,
 FILE:LINE:COL: error|warning: MESSAGE, then indented lines for people: the

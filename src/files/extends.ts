@@ -54,6 +54,37 @@ export function loadConfig(files: readonly string[], { followExtends = true, syn
   return { document: merged, files: loader.filesReached(files) };
 }
 
+/**
+ * Every file the `extends` chains from `file` name, by real path, `file` itself included. Each
+ * entry of a well-formed `extends` is followed even where the loader stops (a base before it
+ * missing, unreadable or not well-formed, a cycle), so that a config is known to depend on a
+ * base whatever else is wrong with its chain.
+ */
+export function filesNamedBy(file: string): Set<string> {
+  const reached = new Set<string>();
+  const pending = [{ file, syntax: undefined as ConfigFormat | undefined }];
+  while (pending.length > 0) {
+    const next = pending.pop()!;
+    let real: string;
+    try {
+      real = fs.realpathSync.native(next.file);
+    } catch {
+      continue;
+    }
+    if (reached.has(real)) continue;
+    reached.add(real);
+    try {
+      const document = textDocument(loadText(real, next.file), real, next.file, next.syntax);
+      // The trainer reads a base as TOML whatever its extension.
+      for (const base of basesOf(document, next.file)) pending.push({ file: basePath(path.dirname(real), base.path), syntax: "toml" });
+    } catch (error) {
+      // A file that cannot be read, or whose extends cannot be, names no further base.
+      if (!(error instanceof FileProblem || error instanceof RefusedConfig || error instanceof RangeError)) throw error;
+    }
+  }
+  return reached;
+}
+
 /** A config as the trainer loads it: the merged document, and every file it read. */
 export interface LoadedConfig {
   document: ConfigDocument;
@@ -134,7 +165,7 @@ class Loader {
     // A buffer never saved may stand in a folder not made yet: its entries are read by their words alone.
     const lexical = this.source !== undefined && !fs.existsSync(folder);
     for (const base of basesOf(own, shown)) {
-      const target = path.isAbsolute(base.path) ? base.path : lexical ? path.resolve(folder, base.path) : `${folder}${path.sep}${base.path}`;
+      const target = lexical ? path.resolve(folder, base.path) : basePath(folder, base.path);
       const next = this.load(target, displayName(target), base, [...chain, link], loaded);
       // The same base again, straight after itself, changes nothing: merging is idempotent.
       if (next.real === previous) continue;
@@ -217,7 +248,13 @@ function realPath(file: string, shown: string, reached: Reached | undefined, sou
   }
 }
 
-function displayName(file: string): string {
+/** Where an `extends` entry of a file in `folder` (its real folder) leads: the trainer joins the two as they are written. */
+function basePath(folder: string, entry: string): string {
+  return path.isAbsolute(entry) ? entry : `${folder}${path.sep}${entry}`;
+}
+
+/** A path as reports show it: relative to the current folder. */
+export function displayName(file: string): string {
   return path.relative(process.cwd(), file) || file;
 }
 

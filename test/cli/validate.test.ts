@@ -128,4 +128,10 @@ describe("each syntax's reader loaded only for a file of that syntax", () => {
     expect(yaml.some((file) => /node_modules[\\/]yaml[\\/]/.test(file))).toBe(true);
     expect(yaml.filter((file) => /jsonc-parser|parse[\\/]json\.js/.test(file))).toEqual([]);
   });
+
+  test("files and folders load no glob matcher; a quoted glob does", () => {
+    const picomatch = (files: string[]) => files.some((file) => /node_modules[\\/]picomatch[\\/]/.test(file));
+    expect(picomatch(modulesLoaded(["validate", "examples/bitnet.toml", "examples/sweep"]))).toBe(false);
+    expect(picomatch(modulesLoaded(["validate", "examples/sweep/*.toml"]))).toBe(true);
+  });
 });

@@ -1,8 +1,10 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { SCHEMA_FILES } from "../../src/validate/targets";
 import { PROJECT } from "../support/project";
+import { committedCopy, git } from "../support/project-copy";
+import { tempDir } from "../support/temp-dir";
 
 /**
  * What `npm publish` would ship, as `npm pack --dry-run` lists it: exactly the allowed
@@ -93,5 +95,61 @@ describe("npm pack", () => {
     expect(manifest.homepage).toBe(`${page}#readme`);
     expect(manifest.bugs).toEqual({ url: `${page}/issues` });
     expect(manifest.keywords).toEqual(expect.arrayContaining(["json-schema", "burn_dragon"]));
+  });
+});
+
+/** npm ci, npm pack and npm install fetch packages: more than a test's usual time. */
+const INSTALL_TIMEOUT_MS = 20 * 60 * 1000;
+
+/**
+ * The package as a user gets it from a clean clone, where dist/ is not committed: `npm ci`,
+ * `npm pack` (whose prepare script builds dist/), the tarball installed into a fresh project.
+ */
+describe("npm pack in a clean clone, installed into a project", () => {
+  const work = tempDir();
+  const user = path.join(work, "user");
+  let tarballFiles: string[] = [];
+  const npm = (args: string[], cwd: string) => execFileSync("npm", [...args, "--no-audit", "--no-fund"], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+
+  beforeAll(() => {
+    const source = path.join(work, "source");
+    fs.mkdirSync(source);
+    committedCopy(source);
+    git(["clone", "-q", source, "clone"], work);
+    const clone = path.join(work, "clone");
+    npm(["ci"], clone);
+    // The last line is the tarball's name: the prepare script's output is kept back (.npmrc).
+    const tarball = path.join(clone, npm(["pack"], clone).trim().split("\n").pop()!);
+    tarballFiles = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" })
+      .split("\n")
+      .filter((line) => line !== "")
+      .map((line) => line.replace(/^package\//, ""))
+      .sort();
+    fs.mkdirSync(user);
+    fs.writeFileSync(path.join(user, "package.json"), '{ "name": "user-project", "private": true }\n');
+    npm(["install", tarball], user);
+    fs.cpSync(path.join(PROJECT, "examples"), path.join(user, "examples"), { recursive: true });
+  }, INSTALL_TIMEOUT_MS);
+
+  afterAll(() => {
+    fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  test("the tarball holds exactly the allowed paths, dist/ included", () => {
+    expect(tarballFiles.filter((file) => !ALLOWED.has(file))).toEqual([]);
+    expect([...ALLOWED].filter((file) => !tarballFiles.includes(file))).toEqual([]);
+  });
+
+  test("require of the installed package validates", () => {
+    const script = 'const m = require("burn-dragon-schema"); console.log(JSON.stringify(m.validateBurnDragonConfig({ model: { rho: { precision: "fp8_exp" } } }).valid));';
+    expect(execFileSync(process.execPath, ["-e", script], { cwd: user, encoding: "utf8" }).trim()).toBe("false");
+  });
+
+  test("npx burn-dragon-schema validate: exit 0 for a valid example, 1 for a broken one", () => {
+    const validate = (file: string) => spawnSync("npx", ["--no-install", "burn-dragon-schema", "validate", file], { cwd: user, encoding: "utf8" });
+    expect(validate("examples/bitnet.toml")).toMatchObject({ status: 0 });
+    const broken = validate("examples/broken.toml");
+    expect(broken.status).toBe(1);
+    expect(broken.stdout).toContain("examples/broken.toml");
   });
 });

@@ -65,3 +65,12 @@ export function modulesLoaded(args: readonly string[], cwd: string = PROJECT): s
   const run = spawnSync(process.execPath, ["-r", path.join(hook, "hook.js"), BIN, ...args], { cwd, encoding: "utf8" });
   return (JSON.parse(run.stderr) as string[]).map((file) => path.relative(PROJECT, file));
 }
+
+/**
+ * Root reads any file, whatever its mode: as root, the command runs as root still (so it can
+ * reach the checkout and node wherever they are) but without the capabilities that bypass
+ * file permissions, which is what a user without read permission is. The wrapper of `cli`
+ * that runs it so; none for a user.
+ */
+export const AS_A_USER: string[] | undefined =
+  process.getuid?.() === 0 ? ["setpriv", "--inh-caps=-dac_override,-dac_read_search", "--bounding-set=-dac_override,-dac_read_search"] : undefined;

@@ -1,9 +1,11 @@
 import { isatty } from "node:tty";
-import { COLOURED, PLAIN, wantsColour, type ColorChoice, type Style } from "../../report";
-import { CONFIG_FORMATS, type ConfigFormat } from "../../text/read-document";
+import { configFilesOf, existingRealPath } from "../../files/config-files";
+import { dependentsOf, repositoryRoot } from "../../files/dependents";
 import { FileProblem } from "../../files/file-problem";
 import { writeFixedText } from "../../files/write-text";
+import { COLOURED, PLAIN, wantsColour, type ColorChoice, type Style } from "../../report";
 import { fixRounds, type FileFixes } from "../../report/config-fixes";
+import { CONFIG_FORMATS, type ConfigFormat } from "../../text/read-document";
 import { reportConfig, STDIN_ARGUMENT, type FileReport } from "../file-report";
 import { writeFixed, writeLinks } from "../fix-report";
 import { VALIDATE_HELP } from "../help";
@@ -24,12 +26,13 @@ export const validate: Command = {
   name: "validate",
   summary:
     "Check config files (.toml, .json, .yaml, .yml), each on its own, or the files of --config merged into one, as the trainer reads them. Exit 0 if all are valid, 1 if some is invalid, 2 if some cannot be checked.",
-  positional: { name: "files", description: "config files, each checked on its own; - reads standard input", variadic: true },
+  positional: { name: "files", description: "config files, each checked on its own; a folder or a quoted glob stands for the configs below it; - reads standard input", variadic: true },
   options: {
     config: { type: "string", short: "c", multiple: true, value: "file", description: "a file of one config, merged left to right, as the trainer's repeated --config (repeat it)" },
     strict: { type: "boolean", description: "unknown keys in quant, rho and saved_activations, and mistyped section names, are errors, not warnings" },
     format: { type: "string", choices: Object.keys(WRITERS), default: "text", description: "output format" },
     "no-extends": { type: "boolean", description: "do not resolve `extends`" },
+    dependents: { type: "boolean", description: "also check every config of the repository whose extends chain reaches one of the files" },
     syntax: { type: "string", choices: CONFIG_FORMATS, description: "syntax of standard input and of files without a known extension" },
     color: { type: "string", choices: COLOR_CHOICES, default: "auto", value: "when", description: "colour the text report: auto is on a terminal, unless NO_COLOR is set or FORCE_COLOR says otherwise" },
     fix: { type: "boolean", description: "apply the fixes that have one answer (a \"did you mean\") in the files that set the values, then check again" },
@@ -38,17 +41,27 @@ export const validate: Command = {
   help: VALIDATE_HELP,
   run({ values, positionals }, output) {
     const config = (values.config as string[] | undefined) ?? [];
-    const configs = [...positionals.map((file) => [file]), ...(config.length > 0 ? [config] : [])];
-    if (configs.length === 0) throw new UsageError("validate: name config files, or --config files to merge");
+    if (positionals.length === 0 && config.length === 0) throw new UsageError("validate: name config files, or --config files to merge");
+    if (values.dependents === true && values["no-extends"] === true) throw new UsageError("validate: --dependents follows extends, so it cannot be used with --no-extends");
     const fix = values.fix === true;
     const dryRun = values["dry-run"] === true;
     if (dryRun && !fix) throw new UsageError("validate: --dry-run shows what --fix would change: give --fix too");
-    if (fix && configs.some((files) => files.includes(STDIN_ARGUMENT))) {
+    if (fix && [...positionals, ...config].includes(STDIN_ARGUMENT)) {
       throw new UsageError("validate: --fix writes the files it fixes, and standard input is no file: name the file");
     }
     const options = { strict: values.strict === true, extends: values["no-extends"] !== true, syntax: values.syntax as ConfigFormat | undefined };
+    const named = namedFiles(positionals);
+    const files = named.filter((entry) => typeof entry === "string");
+    // Each config as the files it is made of; a folder that holds none, or a repository folder that cannot be read, as its report.
+    const configs: (string[] | FileReport)[] = [
+      ...named.map((entry) => (typeof entry === "string" ? [entry] : entry)),
+      ...(values.dependents === true ? dependentConfigs(files) : []),
+      ...(config.length > 0 ? [config] : []),
+    ];
     const check = (texts?: ReadonlyMap<string, string>) =>
-      configs.map((files) => reportConfig(files, { ...options, source: texts && texts.size > 0 ? { textOf: (real) => texts.get(real) } : undefined }));
+      configs.map((entry) =>
+        Array.isArray(entry) ? reportConfig(entry, { ...options, source: texts && texts.size > 0 ? { textOf: (real) => texts.get(real) } : undefined }) : entry,
+      );
     let status: number | undefined;
     if (fix) {
       const fixed = fixRounds(check);
@@ -82,6 +95,42 @@ function writeFixes(fixes: readonly FileFixes[], output: Output): FileFixes[] {
       return false;
     }
   });
+}
+
+/**
+ * The files the arguments name, each once (by real path), in the order given, a folder's
+ * configs in its sorted order; in place of a folder that holds none, its report.
+ */
+function namedFiles(args: readonly string[]): (string | FileReport)[] {
+  const named: (string | FileReport)[] = [];
+  const seen = new Set<string>();
+  for (const arg of args) {
+    let files: string[];
+    try {
+      files = arg === STDIN_ARGUMENT ? [arg] : configFilesOf(arg);
+    } catch (error) {
+      if (!(error instanceof FileProblem)) throw error;
+      named.push({ file: arg, files: 1, status: "unreadable", problem: error });
+      continue;
+    }
+    for (const file of files) {
+      const identity = file === STDIN_ARGUMENT ? file : (existingRealPath(file) ?? file);
+      if (seen.has(identity)) continue;
+      seen.add(identity);
+      named.push(file);
+    }
+  }
+  return named;
+}
+
+/** Each config that extends one of `files`; where a folder of the repository cannot be read, its problem, as some may be missed. */
+function dependentConfigs(files: string[]): (string[] | FileReport)[] {
+  try {
+    return dependentsOf(files, repositoryRoot()).map((file) => [file]);
+  } catch (error) {
+    if (!(error instanceof FileProblem)) throw error;
+    return [{ file: error.file, files: 1, status: "unreadable", problem: error }];
+  }
 }
 
 function exitStatus(reports: FileReport[]): number {
