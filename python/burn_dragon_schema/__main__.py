@@ -86,20 +86,31 @@ def _plural(count: int, word: str) -> str:
 
 def write_text(reports: Sequence[FileReport], out: TextIO, err: TextIO) -> None:
     """One line per issue on `out`, by file (errors in the trainer's order, then warnings), one
-    per file that could not be checked on `err`, then a summary."""
+    per file that could not be checked on `err`, then a summary. An issue in a base that several
+    configs read is one issue: it is printed, and counted, once."""
     count = {"valid": 0, "invalid": 0, "unreadable": 0}
+    printed: set[str] = set()
     errors = warnings = 0
     for report in reports:
         count[report.status] += 1
         if report.problem is not None:
-            print(problem_line(report.problem), file=err)
+            line = problem_line(report.problem)
+            if line not in printed:
+                printed.add(line)
+                print(line, file=err)
             continue
         assert report.check is not None
         found = [(issue, "error") for issue in report.check.errors] + [(issue, "warning") for issue in report.check.warnings]
         for issue, severity in sorted(found, key=lambda entry: entry[0].file or report.file):
-            print(issue_line(issue, report.file, severity), file=out)
-        errors += len(report.check.errors)
-        warnings += len(report.check.warnings)
+            line = issue_line(issue, report.file, severity)
+            if line in printed:
+                continue
+            printed.add(line)
+            print(line, file=out)
+            if severity == "error":
+                errors += 1
+            else:
+                warnings += 1
     # A config merged from several files (`--config`) is counted as one config of those files.
     merged = any(report.files > 1 for report in reports)
     unit = "config" if merged else "file"

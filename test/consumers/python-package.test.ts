@@ -241,7 +241,6 @@ if (unavailable) {
           write("chains/to-syntax.toml", 'extends = "syntax.toml"\n'),
           write("chains/v11.toml", 'extends = "base.toml"\n[model]\nquant = {\n  enable = true, # on\n  protocol = "\\x62itnet_b158",\n}\n'),
           path.join(files, "chains/absent.toml"),
-          files,
         ];
         compare("upstream, examples and broken chains", [
           ...upstream.map((name) => [path.join(FIXTURES, "upstream", name)]),
