@@ -94,7 +94,7 @@ if (unavailable) {
       git(["checkout", "HEAD", "--", "config/base.toml"], repo);
     });
 
-    test("a staged broken base is refused with the Rust message", () => {
+    test("a staged broken base is refused with the Rust message, once, with the config that reads it", () => {
       const before = head();
       write(repo, { "config/base.toml": broken.text });
       git(["add", "config/base.toml"], repo);
@@ -103,6 +103,9 @@ if (unavailable) {
       expect(head()).toBe(before);
       expect(result.output).toContain("config/base.toml");
       expect(result.output).toContain(broken.message);
+      // Printed once, with the config that reads it.
+      expect(result.output.split(broken.message)).toHaveLength(2);
+      expect(result.output).toContain("= via config/run.toml");
       git(["checkout", "HEAD", "--", "config/base.toml"], repo);
     });
 
