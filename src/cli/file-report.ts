@@ -28,7 +28,11 @@ export function reportConfig(files: readonly string[], options: ReportOptions): 
   const stdin = files.length === 1 && files[0] === STDIN_ARGUMENT;
   const file = stdin ? STDIN : files.join(" + ");
   const report = stdin ? stdinReport(options) : checkConfig(files, options);
-  return { file, files: files.length, ...report, ...(report.status === "unreadable" ? {} : { spans: report.document?.spans }) };
+  if (report.status === "unreadable") return { file, files: files.length, ...report };
+  // A config without issues has nothing to show from its files: a run over many files keeps
+  // only what its report shows, and its collector has that much less to copy.
+  if (report.errors.length === 0 && report.warnings.length === 0) return { file, files: files.length, status: report.status, errors: [], warnings: [] };
+  return { file, files: files.length, ...report, spans: report.document?.spans };
 }
 
 function stdinReport(options: ReportOptions): ConfigReport {

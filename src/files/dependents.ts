@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { configFilesIn, existingRealPath } from "./config-files";
 import { displayName, filesNamedBy } from "./extends";
 
@@ -8,6 +7,9 @@ import { displayName, filesNamedBy } from "./extends";
  */
 export function repositoryRoot(cwd: string = process.cwd()): string {
   try {
+    // Required here: `node:child_process` brings the network and stream modules with it, a
+    // tenth of a short run that has no --dependents.
+    const { execFileSync } = require("node:child_process") as typeof import("node:child_process");
     const top = execFileSync("git", ["rev-parse", "--show-toplevel"], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
     if (top !== "") return top;
   } catch {

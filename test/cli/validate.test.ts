@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { validateConfigText } from "../../dist";
@@ -127,6 +128,16 @@ describe("each syntax's reader loaded only for a file of that syntax", () => {
     const yaml = modulesLoaded(["validate", path.join(dir, "c.yaml")]);
     expect(yaml.some((file) => /node_modules[\\/]yaml[\\/]/.test(file))).toBe(true);
     expect(yaml.filter((file) => /jsonc-parser|parse[\\/]json\.js/.test(file))).toEqual([]);
+  });
+
+  test("a run without --dependents starts no git, and loads no child process module", () => {
+    const hook = tempDir({ "hook.js": 'process.on("exit", () => process.stderr.write(JSON.stringify(process.moduleLoadList)));\n' });
+    const builtins = (args: string[]) => {
+      const run = spawnSync(process.execPath, ["-r", path.join(hook, "hook.js"), path.join(PROJECT, "bin/burn-dragon-schema.js"), ...args], { cwd: PROJECT, encoding: "utf8" });
+      return JSON.parse(run.stderr.slice(run.stderr.indexOf("["))) as string[];
+    };
+    expect(builtins(["validate", "examples/bitnet.toml"])).not.toContain("NativeModule child_process");
+    expect(builtins(["validate", "--dependents", "examples/sweep/base.toml"])).toContain("NativeModule child_process");
   });
 
   test("files and folders load no glob matcher; a quoted glob does", () => {

@@ -1,4 +1,4 @@
-import { isatty } from "node:tty";
+import * as fs from "node:fs";
 import { configFilesOf, existingRealPath } from "../../files/config-files";
 import { dependentsOf, repositoryRoot } from "../../files/dependents";
 import { FileProblem } from "../../files/file-problem";
@@ -77,11 +77,24 @@ export const validate: Command = {
     }
     // After --fix, the files as written are checked again: the report shows what is left.
     const reports = check();
-    const style = wantsColour(values.color as ColorChoice, process.env, isatty(1)) ? COLOURED : PLAIN;
+    const style = wantsColour(values.color as ColorChoice, process.env, stdoutIsTerminal()) ? COLOURED : PLAIN;
     WRITERS[values.format as string](reports, output, style);
     return status ?? exitStatus(reports);
   },
 };
+
+/**
+ * Whether standard output is a terminal. Only a character device can be one, and loading
+ * `node:tty` (with `node:net` and the streams under it) is a tenth of a short run: it is asked
+ * only then.
+ */
+function stdoutIsTerminal(): boolean {
+  try {
+    return fs.fstatSync(1).isCharacterDevice() && (require("node:tty") as typeof import("node:tty")).isatty(1);
+  } catch {
+    return false;
+  }
+}
 
 /** Writes each file's fixes; a file that cannot be written is one line on stderr. The files written. */
 function writeFixes(fixes: readonly FileFixes[], output: Output): FileFixes[] {
