@@ -26,3 +26,19 @@ export function wantsColour(choice: ColorChoice, env: NodeJS.ProcessEnv, isTermi
   if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== "0" && env.FORCE_COLOR !== "false";
   return isTerminal;
 }
+
+/**
+ * A style chosen when it is first used: whether to colour may cost a look at the terminal, and
+ * a report with nothing to mark (every file valid) never asks.
+ */
+export function styleOnFirstUse(coloured: () => boolean): Style {
+  let chosen: Style | undefined;
+  const style = () => (chosen ??= coloured() ? COLOURED : PLAIN);
+  return {
+    place: (text) => style().place(text),
+    error: (text) => style().error(text),
+    warning: (text) => style().warning(text),
+    gutter: (text) => style().gutter(text),
+    note: (text) => style().note(text),
+  };
+}

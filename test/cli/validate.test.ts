@@ -130,14 +130,24 @@ describe("each syntax's reader loaded only for a file of that syntax", () => {
     expect(yaml.filter((file) => /jsonc-parser|parse[\\/]json\.js/.test(file))).toEqual([]);
   });
 
-  test("a run without --dependents starts no git, and loads no child process module", () => {
+  test("a run without --dependents starts no git; one with nothing to colour does not look for a terminal", () => {
     const hook = tempDir({ "hook.js": 'process.on("exit", () => process.stderr.write(JSON.stringify(process.moduleLoadList)));\n' });
+    // Standard output a character device, as a terminal is.
+    const devNull = fs.openSync("/dev/null", "w");
     const builtins = (args: string[]) => {
-      const run = spawnSync(process.execPath, ["-r", path.join(hook, "hook.js"), path.join(PROJECT, "bin/burn-dragon-schema.js"), ...args], { cwd: PROJECT, encoding: "utf8" });
+      const bin = path.join(PROJECT, "bin/burn-dragon-schema.js");
+      const run = spawnSync(process.execPath, ["-r", path.join(hook, "hook.js"), bin, ...args], { cwd: PROJECT, encoding: "utf8", stdio: ["ignore", devNull, "pipe"] });
       return JSON.parse(run.stderr.slice(run.stderr.indexOf("["))) as string[];
     };
-    expect(builtins(["validate", "examples/bitnet.toml"])).not.toContain("NativeModule child_process");
-    expect(builtins(["validate", "--dependents", "examples/sweep/base.toml"])).toContain("NativeModule child_process");
+    try {
+      const valid = builtins(["validate", "examples/bitnet.toml"]);
+      expect(valid).not.toContain("NativeModule child_process");
+      expect(valid).not.toContain("NativeModule tty");
+      expect(builtins(["validate", "examples/broken.toml"])).toContain("NativeModule tty");
+      expect(builtins(["validate", "--dependents", "examples/sweep/base.toml"])).toContain("NativeModule child_process");
+    } finally {
+      fs.closeSync(devNull);
+    }
   });
 
   test("files and folders load no glob matcher; a quoted glob does", () => {

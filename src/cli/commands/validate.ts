@@ -3,7 +3,7 @@ import { configFilesOf, existingRealPath } from "../../files/config-files";
 import { dependentsOf, repositoryRoot } from "../../files/dependents";
 import { FileProblem } from "../../files/file-problem";
 import { writeFixedText } from "../../files/write-text";
-import { COLOURED, PLAIN, wantsColour, type ColorChoice, type Style } from "../../report";
+import { styleOnFirstUse, wantsColour, type ColorChoice, type Style } from "../../report";
 import { fixRounds, type FileFixes } from "../../report/config-fixes";
 import { CONFIG_FORMATS, type ConfigFormat } from "../../text/read-document";
 import { reportConfig, STDIN_ARGUMENT, type FileReport } from "../file-report";
@@ -77,7 +77,7 @@ export const validate: Command = {
     }
     // After --fix, the files as written are checked again: the report shows what is left.
     const reports = check();
-    const style = wantsColour(values.color as ColorChoice, process.env, stdoutIsTerminal()) ? COLOURED : PLAIN;
+    const style = styleOnFirstUse(() => wantsColour(values.color as ColorChoice, process.env, stdoutIsTerminal()));
     WRITERS[values.format as string](reports, output, style);
     return status ?? exitStatus(reports);
   },
@@ -86,7 +86,7 @@ export const validate: Command = {
 /**
  * Whether standard output is a terminal. Only a character device can be one, and loading
  * `node:tty` (with `node:net` and the streams under it) is a tenth of a short run: it is asked
- * only then.
+ * only then, and only once the report has something to colour.
  */
 function stdoutIsTerminal(): boolean {
   try {
