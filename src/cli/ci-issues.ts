@@ -39,7 +39,7 @@ export function ciIssues(reports: readonly FileReport[]): CiIssue[] {
     return {
       ...reported,
       kind: kindOf(reported.located),
-      range: loaded && issueStretch(reported.located, reported.file, loaded.loaded, loaded.spans),
+      range: loaded && issueStretch(reported.located, reported.file, loaded.loaded, loaded.document?.spans),
       broughtInBy,
       text: escapeControls(reported.located.issue.message) + (reported.via.length > 0 ? ` (via ${reported.via.map(escapeControls).join(", ")})` : ""),
     };

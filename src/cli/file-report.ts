@@ -2,7 +2,6 @@ import { FileProblem } from "../files/file-problem";
 import { RefusedConfig } from "../files/refused-config";
 import { loadStdin, STDIN } from "../files/load";
 import { checkConfig, checkLoaded, problemOf, type ConfigReport, type ConfigReportOptions } from "../report/config-report";
-import type { ConfigDocument } from "../text/config-document";
 import { childPointer } from "../util/pointer";
 
 /** `source`: texts to check before the disk's (what `--fix --dry-run` would write); standard input takes none. */
@@ -15,13 +14,7 @@ export const STDIN_ARGUMENT = "-";
  * The outcome for one config: a file named on the command line, or the `files` of `--config`
  * merged left to right (`file` then names them all, joined by ` + `).
  */
-export type FileReport = { file: string; files: number } & (
-  | (Extract<ConfigReport, { errors: unknown }> & {
-      /** Where each key and value of the merged config stands. */
-      spans?: ConfigDocument["spans"];
-    })
-  | Extract<ConfigReport, { problem: unknown }>
-);
+export type FileReport = { file: string; files: number } & ConfigReport;
 
 /** The files of one config, checked as the trainer loads and checks them. */
 export function reportConfig(files: readonly string[], options: ReportOptions): FileReport {
@@ -32,7 +25,7 @@ export function reportConfig(files: readonly string[], options: ReportOptions): 
   // A config without issues has nothing to show from its files: a run over many files keeps
   // only what its report shows, and its collector has that much less to copy.
   if (report.errors.length === 0 && report.warnings.length === 0) return { file, files: files.length, status: report.status, errors: [], warnings: [] };
-  return { file, files: files.length, ...report, spans: report.document?.spans };
+  return { file, files: files.length, ...report };
 }
 
 function stdinReport(options: ReportOptions): ConfigReport {

@@ -1,5 +1,5 @@
 import type { FileProblem } from "../files/file-problem";
-import { headingLine, issueText, PLAIN, reportedIssues, type IssueSources, type ReportedIssue, type Style } from "../report";
+import { headingLine, issueText, PLAIN, reportedIssues, type Style } from "../report";
 import type { FileReport } from "./file-report";
 import type { Output } from "./io";
 
@@ -30,7 +30,7 @@ export function writeText(reports: FileReport[], output: Output, style: Style = 
     count[reported.severity === "error" ? "errors" : "warnings"]++;
     // The first of several errors is the one the trainer stops at; a lone error needs no mark.
     const marksFirst = reported.firstFor.some((config) => (errorsOf.get(config) ?? 0) > 1);
-    output.out(`${issueText(reported, sourcesOf(reported), marksFirst, style).join("\n")}\n`);
+    output.out(`${issueText(reported, marksFirst, style).join("\n")}\n`);
   }
   const checked = count.valid + count.invalid;
   // A config merged from several files (`--config`) is counted as one config of those files.
@@ -42,12 +42,4 @@ export function writeText(reports: FileReport[], output: Output, style: Style = 
     `${plural(checked, unit)}${merged ? ` (${plural(checkedFiles, "file")})` : ""} checked: ${count.valid} valid, ${count.invalid} invalid ` +
       `(${plural(count.errors, "error")}, ${plural(count.warnings, "warning")})${notChecked}\n`,
   );
-}
-
-/** The texts of the files a report read, by the names its positions give them. */
-function sourcesOf({ report }: ReportedIssue): IssueSources {
-  return {
-    textOf: (file) => [...(report.loaded?.values() ?? [])].find((loaded) => loaded.shown === file)?.text,
-    spans: report.document?.spans,
-  };
 }

@@ -5,7 +5,7 @@ import type { Located } from "../text/located";
 import { issueRange } from "./issue-range";
 
 /** The file of a config read under the name its positions give it. */
-function loadedAs(file: string, loaded: ReadonlyMap<string, LoadedFile> | undefined): LoadedFile | undefined {
+export function loadedAs(file: string, loaded: ReadonlyMap<string, LoadedFile> | undefined): LoadedFile | undefined {
   if (loaded) for (const each of loaded.values()) if (each.shown === file) return each;
   return undefined;
 }

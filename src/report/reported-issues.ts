@@ -1,5 +1,6 @@
 import type { Located } from "../text/located";
 import type { ConfigReport } from "./config-report";
+import { loadedAs } from "./issue-place";
 
 export type Severity = "error" | "warning";
 
@@ -49,8 +50,8 @@ export function reportedIssues(reports: readonly NamedReport[]): ReportedIssue[]
 /** Whether `file` is one of the bases a config brings in, not one of the files it was named by. */
 function isBase(report: Exclude<NamedReport, { status: "unreadable" }>, file: string): boolean {
   if (file === report.file) return false;
-  for (const loaded of report.loaded?.values() ?? []) if (loaded.shown === file) return loaded.via.length > 0;
-  return true;
+  const loaded = loadedAs(file, report.loaded);
+  return loaded === undefined || loaded.via.length > 0;
 }
 
 function inReadingOrder(a: ReportedIssue, b: ReportedIssue): number {
