@@ -63,7 +63,10 @@ test("the pages hold examples to run", () => {
   expect(blocks.filter((block) => !block.notRun).length).toBeGreaterThan(5);
 });
 
-describe.each(blocks.map((block) => [`${block.page}:${block.line}`, block] as const))("%s", (_, block) => {
+// A block not run is named with its reason, which the end of the run repeats among the skipped.
+const titleOf = (block: Block) => `${block.page}:${block.line}${block.notRun ? ` (not run here: ${block.notRun})` : ""}`;
+
+describe.each(blocks.map((block) => [titleOf(block), block] as const))("%s", (_, block) => {
   if (block.notRun) {
     test.skip(`not run here: ${block.notRun}`, () => undefined);
     return;
