@@ -25,8 +25,11 @@ interface PackageJson {
   repository: { url: string };
 }
 
+let manifest: PackageJson | undefined;
+/** The package's `package.json`, read once however many of its fields a report names. */
 function packageJson(): PackageJson {
-  return JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as PackageJson;
+  manifest ??= JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as PackageJson;
+  return manifest;
 }
 
 export function packageVersion(): string {

@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import { escapeControls } from "../report/escape";
-import { ISSUE_KINDS, UNREADABLE_KIND, type IssueKind } from "../report/issue-kind";
+import { issueKinds, UNREADABLE_KIND, type IssueKind } from "../report/issue-kind";
 import type { Position } from "../text/parse/position";
 import { ciIssues, endFrom, namesAFile, problemPlace, type Place } from "./ci-issues";
 import type { FileReport } from "./file-report";
@@ -48,7 +48,9 @@ function rule(kind: IssueKind, fileUri: (file: string) => string) {
  */
 export function writeSarif(reports: FileReport[], output: Output, cwd: string = process.cwd()): void {
   const links = packageLinks();
-  const ruleIndex = new Map(ISSUE_KINDS.map((kind, i) => [kind.id, i]));
+  const version = packageVersion();
+  const kinds = issueKinds();
+  const ruleIndex = new Map(kinds.map((kind, i) => [kind.id, i]));
   const located = (place: Place, end?: Position) => (namesAFile(place.file, reports) ? [{ physicalLocation: physicalLocation(place, cwd, end) }] : []);
   const results = ciIssues(reports).map((issue) => {
     const related = issue.broughtInBy.filter((place) => namesAFile(place.file, reports));
@@ -82,10 +84,10 @@ export function writeSarif(reports: FileReport[], output: Output, cwd: string = 
         tool: {
           driver: {
             name: "burn-dragon-schema",
-            version: packageVersion(),
-            semanticVersion: packageVersion(),
+            version,
+            semanticVersion: version,
             informationUri: links.homepage,
-            rules: ISSUE_KINDS.map((kind) => rule(kind, links.fileUri)),
+            rules: kinds.map((kind) => rule(kind, links.fileUri)),
           },
         },
         originalUriBaseIds: { [SRCROOT]: { uri: `${pathToFileURL(cwd).href.replace(/\/?$/, "/")}` } },

@@ -5,6 +5,7 @@ import type { ConfigFormat } from "../text/read-document";
 import type { ConfigDocument } from "../text/config-document";
 import { childPointer, isWithin, valueAt } from "../util/pointer";
 import type { Position } from "../text/parse/position";
+import { existingRealPath } from "./config-files";
 import { FileProblem } from "./file-problem";
 import { RefusedConfig } from "./refused-config";
 import { loadText, textDocument } from "./load";
@@ -65,13 +66,8 @@ export function filesNamedBy(file: string): Set<string> {
   const pending = [{ file, syntax: undefined as ConfigFormat | undefined }];
   while (pending.length > 0) {
     const next = pending.pop()!;
-    let real: string;
-    try {
-      real = fs.realpathSync.native(next.file);
-    } catch {
-      continue;
-    }
-    if (reached.has(real)) continue;
+    const real = existingRealPath(next.file);
+    if (real === undefined || reached.has(real)) continue;
     reached.add(real);
     try {
       const document = textDocument(loadText(real, next.file), real, next.file, next.syntax);

@@ -1,5 +1,6 @@
 import type { ConfigReport } from "./config-report";
 import { applyFixes, fixOf, type Fix } from "./fix";
+import { loadedAs } from "./issue-place";
 
 /** What fixing the issues of some configs changes in one file. */
 export interface FileFixes {
@@ -21,21 +22,21 @@ export interface FileFixes {
  * fixes that overlap are not made; files left as they were are not listed.
  */
 export function configFixes(reports: readonly ConfigReport[]): FileFixes[] {
-  const files = new Map<string, { real: string; shown: string; text: string; fixes: Fix[] }>();
+  const byReal = new Map<string, { real: string; shown: string; text: string; fixes: Fix[] }>();
   for (const report of reports) {
     if (report.status === "unreadable" || report.document === undefined || report.loaded === undefined) continue;
-    const byShown = new Map([...report.loaded.values()].map((loaded) => [loaded.shown, loaded]));
-    const textOf = (shown: string) => byShown.get(shown)?.text;
+    const { loaded: read, document } = report;
+    const textOf = (shown: string) => loadedAs(shown, read)?.text;
     for (const located of [...report.errors, ...report.warnings]) {
-      const fix = fixOf(located, report.document.spans, textOf);
-      const loaded = fix && byShown.get(fix.file);
+      const fix = fixOf(located, document.spans, textOf);
+      const loaded = fix && loadedAs(fix.file, read);
       if (fix === undefined || loaded?.text === undefined) continue;
-      let file = files.get(loaded.real);
-      if (file === undefined) files.set(loaded.real, (file = { real: loaded.real, shown: loaded.shown, text: loaded.text, fixes: [] }));
+      let file = byReal.get(loaded.real);
+      if (file === undefined) byReal.set(loaded.real, (file = { real: loaded.real, shown: loaded.shown, text: loaded.text, fixes: [] }));
       file.fixes.push(fix);
     }
   }
-  return [...files.values()].flatMap(({ real, shown, text, fixes }) => {
+  return [...byReal.values()].flatMap(({ real, shown, text, fixes }) => {
     const { text: after, applied } = applyFixes(text, fixes);
     return applied.length === 0 ? [] : [{ real, shown, before: text, after, applied }];
   });

@@ -5,6 +5,6 @@ export { reportedIssues, type NamedReport, type ReportedIssue, type Severity } f
 export { escapeControls } from "./escape";
 export { headingLine, issueText } from "./issue-text";
 export { COLOURED, PLAIN, styleOnFirstUse, wantsColour, type ColorChoice, type Style } from "./style";
-export { ISSUE_KINDS, UNREADABLE_KIND, kindOf, type IssueKind } from "./issue-kind";
+export { issueKinds, UNREADABLE_KIND, kindOf, type IssueKind } from "./issue-kind";
 export { extendsEntriesTo, issueStretch } from "./issue-place";
 export { configFixes, fixRounds, type FileFixes } from "./config-fixes";

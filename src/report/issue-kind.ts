@@ -18,13 +18,24 @@ export interface IssueKind {
 const REFERENCE = "docs/reference.md";
 const CONFIG_FILES = "docs/config-files.md";
 
-/** The `validate()` rules' kinds: one per rule of `src/types`, `<type>/<its place in Rust's order>`. */
-const ruleKinds: { kind: IssueKind; message: string }[] = Object.entries(rulesByType).flatMap(([type, rules]) =>
-  rules.map((rule, i) => ({
-    message: rule.message,
-    kind: { id: `validate/${type}/${i + 1}`, description: rule.message, help: { page: REFERENCE, anchor: rulesAnchor(type) }, severity: "error" as const },
-  })),
-);
+/**
+ * The `validate()` rules' kinds: one per rule of `src/types`, `<type>/<its place in Rust's
+ * order>`, by message. Made on first use: only the CI reports ask, and a run of the text report
+ * does not pay for them at start.
+ */
+let ruleKinds: Map<string, IssueKind> | undefined;
+function ruleKindsByMessage(): Map<string, IssueKind> {
+  ruleKinds ??= new Map(
+    Object.entries(rulesByType).flatMap(([type, rules]) => {
+      const anchor = rulesAnchor(type);
+      return rules.map((rule, i): [string, IssueKind] => [
+        rule.message,
+        { id: `validate/${type}/${i + 1}`, description: rule.message, help: { page: REFERENCE, anchor }, severity: "error" },
+      ]);
+    }),
+  );
+  return ruleKinds;
+}
 
 /** The heading of `docs/reference.md` that lists a type's rules: its table's, or the whole document's. */
 function rulesAnchor(type: string): string {
@@ -74,12 +85,12 @@ export const UNREADABLE_KIND: IssueKind = {
 };
 
 /** Every kind, each once, in a fixed order: the rules first, in Rust's order, then the others. */
-export const ISSUE_KINDS: readonly IssueKind[] = [...ruleKinds.map(({ kind }) => kind), ...otherKinds.map(({ kind }) => kind), UNREADABLE_KIND];
-
-const ruleKindByMessage = new Map(ruleKinds.map(({ message, kind }) => [message, kind]));
+export function issueKinds(): IssueKind[] {
+  return [...ruleKindsByMessage().values(), ...otherKinds.map(({ kind }) => kind), UNREADABLE_KIND];
+}
 
 /** The kind of an issue: the rule whose message it is, else the first other kind it matches. */
 export function kindOf(located: Located): IssueKind {
-  const rule = located.issue.stage === "validate" ? ruleKindByMessage.get(located.issue.message) : undefined;
+  const rule = located.issue.stage === "validate" ? ruleKindsByMessage().get(located.issue.message) : undefined;
   return rule ?? otherKinds.find(({ matches }) => matches(located))!.kind;
 }

@@ -1,12 +1,14 @@
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { escapeControls, ISSUE_KINDS } from "../../dist/report";
+import { escapeControls, issueKinds } from "../../dist/report";
 import { rulesByType } from "../../dist/types/rules-by-type";
 import { cli } from "../support/cli";
 import { ciInputs } from "../support/ci-inputs";
 import { PROJECT } from "../support/project";
 import { tempDir } from "../support/temp-dir";
+
+const ISSUE_KINDS = issueKinds();
 
 /** Microsoft's SARIF validator, the binary its npm package ships for this platform, and whether it runs here. */
 function multitool(): { binary: string } | { skipped: string } {
